@@ -1,0 +1,33 @@
+// Why: one build for the three Electron targets. The preload is bundled into a
+// single CommonJS file because a sandboxed preload cannot load ES modules or
+// require its own chunks.
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    resolve: { alias: { '@renderer': resolve(root, 'src/renderer/src'), '@shared': resolve(root, 'src/shared') } },
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
+    },
+    plugins: [vue()]
+  }
+})

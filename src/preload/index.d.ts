@@ -1,0 +1,7 @@
+import type { Bridge } from '../shared/contract'
+
+declare global {
+  interface Window {
+    api?: Bridge
+  }
+}

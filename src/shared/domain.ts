@@ -1,0 +1,66 @@
+// Why: the shapes main returns to the renderer, shared so both sides agree.
+import type { Pack } from './pack/schema'
+
+export type Theme = 'system' | 'light' | 'dark'
+export type LineWidth = 'narrow' | 'medium' | 'wide'
+
+export interface Settings {
+  theme: Theme
+  /** Reading font size in px. */
+  fontSize: number
+  lineWidth: LineWidth
+}
+
+export interface StoreNotice {
+  id: string
+  kind: 'recovered' | 'write-failed'
+  /** The store file the notice is about. */
+  file: string
+  /** Where the unreadable file was kept, byte for byte. */
+  keptAs?: string
+  restoredFrom?: 'backup' | 'defaults'
+  backupFile?: string
+  reason: string
+  at: string
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  host: 'electron' | 'web'
+  dataDir: string
+}
+
+export interface PackSummary {
+  id: string
+  title: string
+  subtitle?: string
+  version: string
+  asOf: string
+  counts: { sections: number; questions: number; tables: number; glossary: number }
+}
+
+export interface PackLoadError {
+  file: string
+  message: string
+  issues: { path: string; message: string }[]
+}
+
+export interface PackList {
+  packs: PackSummary[]
+  errors: PackLoadError[]
+}
+
+export interface ReadingLocation {
+  sectionId: string
+  /** Block the reader was on, if known. */
+  blockId?: string
+}
+
+export interface PackProgress {
+  packId: string
+  readSections: string[]
+  location: ReadingLocation | null
+}
+
+export type { Pack }

@@ -6,6 +6,7 @@ import type { Channel } from './channels'
 import type { Result } from './result'
 import type { AppInfo, Pack, PackList, PackProgress, Settings, StoreNotice } from './domain'
 import { Id } from './pack/schema'
+import { SettingsPatch } from './settings'
 
 const NoInput = z.undefined()
 const PackRef = z.object({ packId: Id }).strict()
@@ -14,16 +15,6 @@ const PackRef = z.object({ packId: Id }).strict()
 function route<O>() {
   return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O })
 }
-
-export const SettingsPatch = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark']),
-    fontSize: z.number().int().min(12).max(32),
-    lineWidth: z.enum(['narrow', 'medium', 'wide'])
-  })
-  .partial()
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'nothing to change')
 
 export const contract = {
   'app:info': route<AppInfo>()(NoInput),

@@ -5,8 +5,22 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
+
+/**
+ * Vite's dev server injects component styles as <style> tags, which the strict
+ * CSP refuses. Relax style-src for `electron-vite dev` only; builds keep the
+ * policy exactly as written in index.html (a test checks out/renderer).
+ */
+function devOnlyInlineStyles(): Plugin {
+  return {
+    name: 'revision-desk:dev-inline-styles',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  }
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +42,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
     },
-    plugins: [vue()]
+    plugins: [vue(), devOnlyInlineStyles()]
   }
 })

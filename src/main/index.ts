@@ -25,7 +25,9 @@ export function webPreferencesFor(preload: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: false
+    spellcheck: false,
+    // Middle-click opens new windows outside will-navigate's reach.
+    disableBlinkFeatures: 'Auxclick'
   }
 }
 

@@ -38,7 +38,8 @@ describe('main window and lifecycle', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick'
     })
     expect(prefs.preload).toMatch(/\.cjs$/)
   })

@@ -1,0 +1,59 @@
+// Why: one run through the real app: launch, visit the three modes, and see
+// state survive a relaunch on the same data folder.
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+let dataDir: string
+
+async function launch(): Promise<ElectronApplication> {
+  return electron.launch({
+    args: [join(root, 'out/main/index.js')],
+    cwd: root,
+    env: { ...process.env, REVISION_DESK_DATA_DIR: dataDir } as Record<string, string>
+  })
+}
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'rd-electron-'))
+})
+test.afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+test('launches, visits the modes, and keeps state across a relaunch', async () => {
+  let app = await launch()
+  let page = await app.firstWindow()
+  await expect(page).toHaveTitle('Revision Desk')
+  const modes = page.getByRole('navigation', { name: 'Modes' })
+  for (const mode of ['Compare', 'Self-test', 'Read']) {
+    await modes.getByRole('link', { name: mode }).click()
+    await expect(page.getByRole('heading', { level: 1, name: mode })).toBeVisible()
+  }
+  const toggle = page.getByRole('button', { name: 'Mark section as read' })
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  await app.close()
+
+  app = await launch()
+  page = await app.firstWindow()
+  await expect(page.getByRole('button', { name: 'Mark section as read' })).toHaveAttribute('aria-pressed', 'true')
+  const isolated = await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof (window as unknown as { process?: unknown }).process === 'undefined')
+  expect(isolated).toBe(true)
+  await app.close()
+})
+
+test('a second launch on the same data folder does not open a second writer', async () => {
+  const first = await launch()
+  await first.firstWindow()
+  const second = await launch().catch(() => null)
+  if (second) {
+    // The second process must quit on its own without opening a window.
+    await expect.poll(() => second.windows().length, { timeout: 5_000 }).toBe(0)
+  }
+  expect(first.windows().length).toBe(1)
+  await first.close()
+})

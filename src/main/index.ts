@@ -93,9 +93,10 @@ async function openWindow(services: AppServices, page: TrustedPage, linkHosts: R
 
 /** Starts the app; returns false when another instance already holds the lock. */
 export function startApp(): boolean {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
-  // The lock is keyed on userData, so a test's own data folder gets its own lock.
-  if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir)
+  // Pinned, so the folder does not move if the product name is changed by packaging.
+  const dataDir = resolveDataDir(process.env, join(app.getPath('appData'), 'revision-desk'))
+  // The instance lock is keyed on userData, so a test's own data folder gets its own lock.
+  app.setPath('userData', dataDir)
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return false

@@ -80,6 +80,13 @@ describe('main window and lifecycle', () => {
     expect(services.create).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/tmp/rd-test-data', host: 'electron' }))
   })
 
+  it('pins the data folder to <appData>/revision-desk by default', async () => {
+    await loadShell()
+    await flush()
+    expect(electron.current!.module.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/[\\/]fake[\\/]appData[\\/]revision-desk$/))
+    expect(services.create).toHaveBeenCalledWith(expect.objectContaining({ dataDir: expect.stringMatching(/revision-desk$/) }))
+  })
+
   it('denies every permission request and check', async () => {
     await loadShell()
     await flush()

@@ -7,16 +7,9 @@ import type { Result } from './result'
 import type { AppInfo, Pack, PackList, PackProgress, Settings, StoreNotice } from './domain'
 import { Id } from './pack/schema'
 import { SettingsPatch } from './settings'
+import { NoInput, PackRef, route } from './route'
 
-const NoInput = z.undefined()
-const PackRef = z.object({ packId: Id }).strict()
-
-/** Pairs an input schema with an output type that exists only for the compiler. */
-function route<O>() {
-  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O })
-}
-
-export const contract = {
+const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
   'app:notices': route<StoreNotice[]>()(NoInput),
   'packs:list': route<PackList>()(NoInput),
@@ -26,6 +19,11 @@ export const contract = {
   'progress:get': route<PackProgress>()(PackRef),
   'progress:markRead': route<PackProgress>()(z.object({ packId: Id, sectionId: Id, read: z.boolean() }).strict()),
   'progress:setLocation': route<PackProgress>()(z.object({ packId: Id, sectionId: Id, blockId: Id.optional() }).strict())
+}
+
+/** Each domain keeps its routes in src/shared/routes/<domain>.ts and is merged here. */
+export const contract = {
+  ...coreRoutes
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -41,7 +41,7 @@ test('launches, visits the modes, and keeps state across a relaunch', async () =
   app = await launch()
   page = await app.firstWindow()
   await expect(page.getByRole('button', { name: 'Mark section as read' })).toHaveAttribute('aria-pressed', 'true')
-  const isolated = await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof (window as unknown as { process?: unknown }).process === 'undefined')
+  const isolated = await page.evaluate(() => !('require' in globalThis) && !('process' in globalThis))
   expect(isolated).toBe(true)
   await app.close()
 })

@@ -18,7 +18,8 @@ export interface StoreNotice {
   file: string
   /** Where the unreadable file was kept, byte for byte. */
   keptAs?: string
-  restoredFrom?: 'backup' | 'defaults'
+  /** What was loaded instead: a backup, the defaults, or the file's own content once repaired (a stray byte-order mark). */
+  restoredFrom?: 'backup' | 'defaults' | 'repaired'
   backupFile?: string
   reason: string
   at: string

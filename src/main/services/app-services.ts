@@ -1,0 +1,57 @@
+// Why: the one place the services are built and mapped onto the contract, so
+// Electron's IPC and the browser host serve exactly the same code.
+import type { Handlers } from '../../shared/contract'
+import type { StoreNotice } from '../../shared/domain'
+import { openPackService } from './packs/pack-service'
+import { openProgressService } from './progress-service'
+import { openSettingsService } from './settings-service'
+
+export interface AppServicesOptions {
+  dataDir: string
+  packsDir: string
+  host: 'electron' | 'web'
+  version: string
+  clock?: () => Date
+}
+
+export interface AppServices {
+  handlers: Handlers
+  /** Every https address the packs cite: the only places a link may open. */
+  sourceAddresses: string[]
+  /** Waits for every pending write to land. */
+  close(): Promise<void>
+}
+
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  const packs = await openPackService(opts.packsDir)
+  const [settings, progress] = await Promise.all([
+    openSettingsService(opts.dataDir, opts.clock),
+    openProgressService(opts.dataDir, packs, opts.clock)
+  ])
+  const stores = [settings.store, progress.store]
+  const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
+
+  const handlers: Handlers = {
+    'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
+    'app:notices': async () => notices.map((n) => ({ ...n })),
+    'packs:list': async () => packs.list(),
+    'packs:get': async ({ packId }) => packs.get(packId),
+    'settings:get': async () => settings.get(),
+    'settings:update': async (patch) => settings.update(patch),
+    'progress:get': async ({ packId }) => progress.get(packId),
+    'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
+    'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId })
+  }
+
+  const sourceAddresses = packs
+    .list()
+    .packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))
+
+  return {
+    handlers,
+    sourceAddresses,
+    close: async () => {
+      await Promise.all(stores.map((s) => s.flush()))
+    }
+  }
+}

@@ -32,7 +32,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: { index: resolve(root, 'src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
       }
     }
   },

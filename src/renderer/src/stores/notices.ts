@@ -1,0 +1,89 @@
+// Why: one place for everything the student must be told but did not ask about:
+// a store main had to recover, a pack that failed to load, a change that was not saved.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { api } from '@renderer/api'
+import type { PackLoadError, StoreNotice } from '@shared/domain'
+import { ApiError, type ApiErrorCode } from '@shared/result'
+
+export interface Notice {
+  id: string
+  tone: 'warning' | 'error'
+  message: string
+  /** A second line with the technical reason, for a bug report. */
+  detail?: string
+  /** The ApiError code when the notice came from a failed call. */
+  code?: ApiErrorCode
+}
+
+/** Plain words for a notice main raised about one of its store files. */
+export function describeStoreNotice(n: StoreNotice): Notice {
+  if (n.kind === 'recovered') {
+    const loaded = n.restoredFrom === 'backup' ? 'your newest backup' : 'fresh defaults'
+    const kept = n.keptAs ? ` We kept it as ${n.keptAs} and loaded ${loaded}.` : ` We loaded ${loaded}.`
+    return { id: `store:${n.id}`, tone: 'warning', message: `We couldn't read ${n.file}.${kept}`, detail: n.reason }
+  }
+  return { id: `store:${n.id}`, tone: 'error', message: `We couldn't save ${n.file}. Your latest changes may be lost.`, detail: n.reason, code: 'write-failed' }
+}
+
+export function describePackError(e: PackLoadError): Notice {
+  const first = e.issues[0]
+  return {
+    id: `pack:${e.file}`,
+    tone: 'error',
+    message: `The notes pack ${e.file} could not be loaded: ${e.message}`,
+    detail: first ? `First problem at ${first.path || '(top level)'}: ${first.message}` : undefined,
+    code: 'bad-pack'
+  }
+}
+
+let sequence = 0
+
+export const useNoticesStore = defineStore('notices', () => {
+  const notices = ref<Notice[]>([])
+  // Dismissed ids are remembered so a reload of main's list does not bring them back.
+  const dismissed = new Set<string>()
+
+  function add(notice: Notice): void {
+    if (dismissed.has(notice.id) || notices.value.some((n) => n.id === notice.id)) return
+    notices.value = [...notices.value, notice]
+  }
+
+  async function load(): Promise<void> {
+    try {
+      const fromMain = await api['app:notices']()
+      fromMain.map(describeStoreNotice).forEach(add)
+    } catch (err) {
+      reportError(err, 'check the app’s data files')
+    }
+  }
+
+  function reportPackErrors(errors: PackLoadError[]): void {
+    errors.map(describePackError).forEach(add)
+  }
+
+  /**
+   * Called by the other stores when a call to main fails. `action` completes
+   * "We couldn't …", e.g. "save your settings".
+   */
+  function reportError(err: unknown, action: string): Notice {
+    const code: ApiErrorCode = err instanceof ApiError ? err.code : 'internal'
+    const reason = err instanceof Error ? err.message : String(err)
+    const notice: Notice = {
+      id: `error:${++sequence}`,
+      tone: 'error',
+      message: code === 'write-failed' ? `We couldn't ${action}. Nothing was changed; please try again.` : `We couldn't ${action}.`,
+      detail: reason,
+      code
+    }
+    add(notice)
+    return notice
+  }
+
+  function dismiss(id: string): void {
+    dismissed.add(id)
+    notices.value = notices.value.filter((n) => n.id !== id)
+  }
+
+  return { notices, load, add, reportPackErrors, reportError, dismiss }
+})

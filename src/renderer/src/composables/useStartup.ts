@@ -1,0 +1,22 @@
+// Why: the order the app needs its data in at launch. Settings and notices do
+// not wait for the packs; progress waits for the pack it belongs to.
+import { onMounted } from 'vue'
+import { useLibraryStore } from '@renderer/stores/library'
+import { useNoticesStore } from '@renderer/stores/notices'
+import { useProgressStore } from '@renderer/stores/progress'
+import { useSettingsStore } from '@renderer/stores/settings'
+
+export async function startApp(): Promise<void> {
+  const library = useLibraryStore()
+  const progress = useProgressStore()
+  const packReady = library.load().then(async () => {
+    if (library.current) await progress.ensureLoaded(library.current.id)
+  })
+  await Promise.all([useSettingsStore().load(), useNoticesStore().load(), packReady])
+}
+
+export function useStartup(): void {
+  onMounted(() => {
+    void startApp()
+  })
+}

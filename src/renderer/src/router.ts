@@ -1,0 +1,44 @@
+// Why: the five modes as routes. Hash history, because Electron loads the page
+// from file:// where there is no server to answer a deep path.
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import ReadView from './views/ReadView.vue'
+import CompareView from './views/CompareView.vue'
+import SelfTestView from './views/SelfTestView.vue'
+import DashboardView from './views/DashboardView.vue'
+import SettingsView from './views/SettingsView.vue'
+
+export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
+
+export interface Mode {
+  name: ModeName
+  label: string
+  path: string
+  /** Digit pressed with Alt to open the mode. */
+  key: string
+}
+
+export const MODES: readonly Mode[] = [
+  { name: 'read', label: 'Read', path: '/read', key: '1' },
+  { name: 'compare', label: 'Compare', path: '/compare', key: '2' },
+  { name: 'self-test', label: 'Self-test', path: '/self-test', key: '3' },
+  { name: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4' },
+  { name: 'settings', label: 'Settings', path: '/settings', key: '5' }
+]
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/read' },
+  { path: '/read/:sectionId?', name: 'read', component: ReadView },
+  { path: '/compare', name: 'compare', component: CompareView },
+  { path: '/self-test', name: 'self-test', component: SelfTestView },
+  { path: '/dashboard', name: 'dashboard', component: DashboardView },
+  { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/:unknown(.*)*', redirect: '/read' }
+]
+
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 }
+  })
+}

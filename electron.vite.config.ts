@@ -40,6 +40,7 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     resolve: { alias: { '@renderer': resolve(root, 'src/renderer/src'), '@shared': resolve(root, 'src/shared') } },
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } }
     },
     plugins: [vue(), devOnlyInlineStyles()]

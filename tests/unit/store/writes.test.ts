@@ -176,6 +176,22 @@ describe('update()', () => {
     expect(await onDisk()).toEqual([1, 2])
   })
 
+  it('validateWrites: a change the schema rejects is refused and rolled back, never written', async () => {
+    const store = await openJsonStore(opts({ validateWrites: true }))
+    await store.update((d) => d.items.push(1))
+    const err = await store
+      .update((d) => {
+        d.items[5] = 6 // sparse: holes would be saved as null and fail the schema on the next start
+      })
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'internal' })
+    expect(err).not.toBeInstanceOf(WriteFailedError)
+    expect(store.data.items).toEqual([1])
+    expect(await onDisk()).toEqual([1])
+    await store.update((d) => d.items.push(2))
+    expect(await onDisk()).toEqual([1, 2])
+  })
+
   it('refuses an async mutator instead of silently dropping its later changes', async () => {
     const store = await openJsonStore(opts())
     await expect(store.update(async (d) => void d.items.push(1))).rejects.toThrow(/synchronous/)

@@ -1,0 +1,18 @@
+// Why: the crash writer and its checker must agree on what a valid file is.
+import * as z from 'zod'
+
+export const CRASH_STORE = { name: 'crash', version: 1 } as const
+
+export const CrashSchema = z
+  .object({
+    /** Incremented by every update; the writer prints it once acknowledged. */
+    counter: z.number().int().nonnegative(),
+    /** The last few counters, so a file mixing two states would show. */
+    recent: z.array(z.number().int()),
+    /** Bulk, so each write takes long enough for a kill to land mid-write. */
+    payload: z.array(z.string())
+  })
+  .strict()
+export type CrashData = z.infer<typeof CrashSchema>
+
+export const crashDefaults = (): CrashData => ({ counter: 0, recent: [], payload: [] })

@@ -32,6 +32,9 @@ describe('notice wording', () => {
     expect(describeStoreNotice(recovered({ restoredFrom: 'defaults' })).message).toBe(
       "We couldn't read settings.json. We kept it as settings.corrupt-2026-11-25.json and loaded fresh defaults."
     )
+    expect(describeStoreNotice(recovered({ restoredFrom: 'repaired' })).message).toBe(
+      "We couldn't read settings.json. We kept it as settings.corrupt-2026-11-25.json and loaded the readable data inside it."
+    )
   })
 
   it('names the first issue of a broken pack', () => {

@@ -1,0 +1,154 @@
+// Why: the only file that talks to ts-fsrs. Cards and review logs are stored
+// as plain JSON (ISO dates, numeric state), so the store never sees a Date and
+// a ts-fsrs upgrade touches one file.
+import * as z from 'zod'
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs'
+import type { CardStateName, CardSummary, StudyRating } from '../../../shared/study'
+
+const MS_PER_DAY = 86_400_000
+const IsoTime = z.iso.datetime()
+const Count = z.number().int().min(0)
+const Num = z.number().finite()
+const StateNum = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
+
+export const StoredCardSchema = z
+  .object({
+    due: IsoTime,
+    stability: Num,
+    difficulty: Num,
+    elapsed_days: Num,
+    scheduled_days: Num,
+    learning_steps: Count,
+    reps: Count,
+    lapses: Count,
+    state: StateNum,
+    last_review: IsoTime.optional()
+  })
+  .strict()
+export type StoredCard = z.infer<typeof StoredCardSchema>
+
+export const StoredLogSchema = z
+  .object({
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    state: StateNum,
+    due: IsoTime,
+    stability: Num,
+    difficulty: Num,
+    elapsed_days: Num,
+    last_elapsed_days: Num,
+    scheduled_days: Num,
+    learning_steps: Count,
+    review: IsoTime
+  })
+  .strict()
+export type StoredLog = z.infer<typeof StoredLogSchema>
+
+export function toStoredCard(card: Card): StoredCard {
+  const out: StoredCard = {
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsed_days,
+    scheduled_days: card.scheduled_days,
+    learning_steps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state as StoredCard['state']
+  }
+  if (card.last_review) out.last_review = card.last_review.toISOString()
+  return out
+}
+
+export function fromStoredCard(s: StoredCard): Card {
+  return {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsed_days,
+    scheduled_days: s.scheduled_days,
+    learning_steps: s.learning_steps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state as State,
+    last_review: s.last_review ? new Date(s.last_review) : undefined
+  }
+}
+
+export function toStoredLog(log: ReviewLog): StoredLog {
+  return {
+    rating: log.rating as StoredLog['rating'],
+    state: log.state as StoredLog['state'],
+    due: log.due.toISOString(),
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsed_days: log.elapsed_days,
+    last_elapsed_days: log.last_elapsed_days,
+    scheduled_days: log.scheduled_days,
+    learning_steps: log.learning_steps,
+    review: log.review.toISOString()
+  }
+}
+
+/** MCQ-type answers as ratings: wrong → Again, right but unsure → Hard, right → Good. */
+export function ratingForAnswer(correct: boolean, unsure = false): StudyRating {
+  if (!correct) return Rating.Again as StudyRating
+  return (unsure ? Rating.Hard : Rating.Good) as StudyRating
+}
+
+const STATE_NAMES: Record<number, CardStateName> = {
+  [State.New]: 'new',
+  [State.Learning]: 'learning',
+  [State.Review]: 'review',
+  [State.Relearning]: 'relearning'
+}
+export function stateName(card: StoredCard | undefined): CardStateName {
+  return card ? (STATE_NAMES[card.state] ?? 'new') : 'new'
+}
+
+export interface Scheduler {
+  /** The card after answering `grade` at `at` (a never-seen item starts as an empty card). */
+  review(card: StoredCard | undefined, at: Date, grade: StudyRating): { card: StoredCard; log: StoredLog }
+  /**
+   * The card before `log`'s review, by ts-fsrs rollback. ts-fsrs puts the
+   * review time in `due` for a card that was not new, so the real previous due
+   * (kept next to the log) is put back to make the restore exact.
+   */
+  rollback(card: StoredCard, log: StoredLog, prevDue: string): StoredCard
+  /** Predicted recall (0..1) at `at` from the forgetting curve; null for a card never reviewed. */
+  recall(card: StoredCard | undefined, at: Date): number | null
+}
+
+export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
+  // Fuzz off (ts-fsrs's default): the same answers give the same schedule, which tests rely on.
+  const f = fsrs({ enable_fuzz: false, enable_short_term: opts.shortTerm ?? true })
+  return {
+    review(card, at, grade) {
+      const current = card ? fromStoredCard(card) : createEmptyCard(at)
+      const item = f.next(current, at, grade as Grade)
+      return { card: toStoredCard(item.card), log: toStoredLog(item.log) }
+    },
+    rollback(card, log, prevDue) {
+      const prev = f.rollback(fromStoredCard(card), { ...log, due: new Date(log.due), review: new Date(log.review) })
+      return toStoredCard({ ...prev, due: new Date(prevDue) })
+    },
+    recall(card, at) {
+      if (!card || card.state === State.New || !card.last_review) return null
+      const elapsed = Math.max(0, (at.getTime() - Date.parse(card.last_review)) / MS_PER_DAY)
+      return f.forgetting_curve(elapsed, card.stability)
+    }
+  }
+}
+
+export function summarise(itemId: string, card: StoredCard | undefined, recall: number | null): CardSummary {
+  return {
+    itemId,
+    state: stateName(card),
+    due: card && card.state !== State.New ? card.due : null,
+    stability: card?.stability ?? 0,
+    difficulty: card?.difficulty ?? 0,
+    reps: card?.reps ?? 0,
+    lapses: card?.lapses ?? 0,
+    lastReview: card?.last_review ?? null,
+    retrievability: recall
+  }
+}

@@ -1,0 +1,79 @@
+// Why: the shapes of the study files on disk, checked with zod when each file
+// is opened. Three kinds of file, split so that answering a card rewrites only
+// a small one (see study-store.ts):
+//   study.json          cards as of the last checkpoint, highlights, exam, daily counts
+//   study-journal.json  the reviews since that checkpoint (each with the card it produced)
+//   study-log-YYYY-MM.json  every review ever made, by month (history)
+import * as z from 'zod'
+import { Id } from '../../../shared/pack/schema'
+import { Day, ItemId } from '../../../shared/routes/study'
+import { StoredCardSchema, StoredLogSchema } from './scheduler'
+
+const IsoTime = z.iso.datetime()
+const Count = z.number().int().min(0)
+
+export const HighlightCardSchema = z
+  .object({ id: Id, text: z.string().min(1).max(1000), answer: z.string().min(1).max(200), blockId: Id, createdAt: IsoTime })
+  .strict()
+
+export const ExamSchema = z.object({ examDate: Day, minutesPerDay: z.number().int().min(5).max(720), setAt: IsoTime }).strict()
+
+export const PackStudySchema = z
+  .object({
+    cards: z.record(ItemId, StoredCardSchema),
+    highlights: z.record(Id, HighlightCardSchema),
+    /** Reviews and first-time items per calendar day, up to the checkpoint. */
+    daily: z.record(Day, z.object({ reviews: Count, fresh: Count }).strict()),
+    exam: ExamSchema.nullable()
+  })
+  .strict()
+export type PackStudy = z.infer<typeof PackStudySchema>
+
+export const SnapshotSchema = z
+  .object({
+    /** Journal entries with an id up to this are already folded into the cards above. */
+    appliedThrough: Count,
+    packs: z.record(Id, PackStudySchema)
+  })
+  .strict()
+export type SnapshotData = z.infer<typeof SnapshotSchema>
+
+export const LogEntrySchema = z
+  .object({
+    id: z.number().int().min(1),
+    packId: Id,
+    itemId: ItemId,
+    at: IsoTime,
+    /** The student's calendar day of `at`, fixed when the review was made. */
+    day: Day,
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    /** study = a normal answer; cram = practice that left the schedule alone unless `card` is set; mock = from a mock test. */
+    source: z.enum(['study', 'cram', 'mock']),
+    mockId: z.string().max(80).optional(),
+    /** The item was new before this review. */
+    fresh: z.boolean(),
+    /** The card after this review; absent when the schedule was left alone. */
+    card: StoredCardSchema.optional(),
+    /** ts-fsrs's review log, for rollback. */
+    log: StoredLogSchema.optional(),
+    /** The card's due before this review; absent when the item had no card yet. */
+    prevDue: IsoTime.optional()
+  })
+  .strict()
+export type LogEntry = z.infer<typeof LogEntrySchema>
+export type NewLogEntry = Omit<LogEntry, 'id'>
+
+export const JournalSchema = z
+  .object({
+    nextId: z.number().int().min(1),
+    /** The last checkpoint removed entries up to this id (they are in the month files). */
+    trimmedThrough: Count,
+    entries: z.array(LogEntrySchema)
+  })
+  .strict()
+export type JournalData = z.infer<typeof JournalSchema>
+
+export const ArchiveSchema = z.object({ entries: z.array(LogEntrySchema) }).strict()
+export type ArchiveData = z.infer<typeof ArchiveSchema>
+
+export const emptyPackStudy = (): PackStudy => ({ cards: {}, highlights: {}, daily: {}, exam: null })

@@ -1,0 +1,264 @@
+// Why: every answer must be on disk before the call resolves, and a student
+// with 20,000 reviews must not wait for a 5 MB rewrite each time. So an answer
+// rewrites only the small journal (the reviews since the last checkpoint, each
+// carrying the card it produced); every `checkpointAt` answers a background
+// checkpoint folds the older journal entries into study.json and the month
+// files, keeping the newest `keepLive` in the journal so they can be undone.
+// Current cards = study.json's cards + the journal entries past `appliedThrough`.
+// Each step of a checkpoint is atomic and can be repeated, so a crash between
+// steps loses nothing (month files merge by id; applied entries are skipped).
+import { readdir } from 'node:fs/promises'
+import { openJsonStore, type JsonStore } from '../store/json-store'
+import type { StoredCard } from './scheduler'
+import {
+  ArchiveSchema,
+  emptyPackStudy,
+  JournalSchema,
+  SnapshotSchema,
+  type ArchiveData,
+  type JournalData,
+  type LogEntry,
+  type NewLogEntry,
+  type PackStudy,
+  type SnapshotData
+} from './study-schema'
+
+export const STUDY_STORE = { name: 'study', journal: 'study-journal', archivePrefix: 'study-log-', version: 1 } as const
+const ARCHIVE_FILE = /^study-log-(\d{4}-\d{2})\.json$/
+
+export interface StudyStoreOptions {
+  dir: string
+  clock?: () => Date
+  /** Checkpoint once the journal holds more live entries than this (default 100). */
+  checkpointAt?: number
+  /** Entries a checkpoint leaves in the journal, so they stay undoable (default 20). */
+  keepLive?: number
+}
+
+type Counts = { reviews: number; fresh: number }
+
+export class StudyStore {
+  readonly snapshot: JsonStore<SnapshotData>
+  readonly journal: JsonStore<JournalData>
+  readonly #opts: StudyStoreOptions
+  readonly #cards = new Map<string, Map<string, StoredCard>>()
+  readonly #archives = new Map<string, Promise<JsonStore<ArchiveData>>>()
+  /** Entries below this id are on disk (a pending append's entries are not). */
+  #durableNextId: number
+  /** Entries up to this id are being checkpointed: no longer undoable. */
+  #ceiling = 0
+  #checkpoint: Promise<void> | null = null
+  /** The last background checkpoint's failure, if any (it is retried on the next answer). */
+  lastCheckpointError: unknown = null
+
+  private constructor(opts: StudyStoreOptions, snapshot: JsonStore<SnapshotData>, journal: JsonStore<JournalData>) {
+    this.#opts = opts
+    this.snapshot = snapshot
+    this.journal = journal
+    this.#durableNextId = journal.data.nextId
+    for (const [packId, pack] of Object.entries(snapshot.data.packs)) this.#cards.set(packId, new Map(Object.entries(pack.cards)))
+    for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
+  }
+
+  static async open(opts: StudyStoreOptions): Promise<StudyStore> {
+    const common = { dir: opts.dir, version: STUDY_STORE.version, ...(opts.clock ? { clock: opts.clock } : {}) }
+    const [snapshot, journal] = await Promise.all([
+      openJsonStore<SnapshotData>({ ...common, name: STUDY_STORE.name, schema: SnapshotSchema, defaults: () => ({ appliedThrough: 0, packs: {} }) }),
+      openJsonStore<JournalData>({ ...common, name: STUDY_STORE.journal, schema: JournalSchema, defaults: () => ({ nextId: 1, trimmedThrough: 0, entries: [] }) })
+    ])
+    const store = new StudyStore(opts, snapshot, journal)
+    await store.#catchUp()
+    return store
+  }
+
+  get stores(): JsonStore<unknown>[] {
+    return [this.snapshot, this.journal] as JsonStore<unknown>[]
+  }
+
+  pack(packId: string): PackStudy {
+    const packs = this.snapshot.data.packs
+    return Object.hasOwn(packs, packId) ? (packs[packId] as PackStudy) : emptyPackStudy()
+  }
+
+  cards(packId: string): ReadonlyMap<string, StoredCard> {
+    return this.#cards.get(packId) ?? new Map()
+  }
+
+  card(packId: string, itemId: string): StoredCard | undefined {
+    return this.#cards.get(packId)?.get(itemId)
+  }
+
+  /** Journal entries not yet folded into study.json, oldest first. */
+  liveEntries(): LogEntry[] {
+    const through = this.snapshot.data.appliedThrough
+    return this.journal.data.entries.filter((e) => e.id > through && e.id < this.#durableNextId)
+  }
+
+  /** Reviews and first-time items per day: the checkpoint's counts plus the live entries. */
+  dailyCounts(packId: string): Map<string, Counts> {
+    const out = new Map<string, Counts>(Object.entries(this.pack(packId).daily).map(([d, c]) => [d, { ...c }]))
+    for (const e of this.liveEntries()) if (e.packId === packId) bump(out, e)
+    return out
+  }
+
+  /** The pack's newest entry if it can still be undone (not yet checkpointed). */
+  lastUndoable(packId: string): LogEntry | undefined {
+    const live = this.liveEntries()
+    for (let i = live.length - 1; i >= 0; i--) {
+      const e = live[i] as LogEntry
+      if (e.packId === packId) return e.id > this.#ceiling ? e : undefined
+    }
+    return undefined
+  }
+
+  /** Writes the entries to the journal; resolves once on disk, then they count. */
+  async append(entries: NewLogEntry[]): Promise<LogEntry[]> {
+    let written: LogEntry[] = []
+    await this.journal.update((draft) => {
+      let id = Math.max(draft.nextId, this.snapshot.data.appliedThrough + 1, draft.trimmedThrough + 1)
+      written = entries.map((e) => ({ ...e, id: id++ }))
+      draft.entries.push(...written)
+      draft.nextId = id
+    })
+    this.#durableNextId = Math.max(this.#durableNextId, (written.at(-1)?.id ?? 0) + 1)
+    for (const e of written) this.#apply(e.packId, e.itemId, e.card)
+    this.#maybeCheckpoint()
+    return written
+  }
+
+  /** Removes an undone entry; the card goes back to `restored` (undefined: the item had no card). */
+  async remove(entry: LogEntry, restored: StoredCard | undefined): Promise<void> {
+    await this.journal.update((draft) => {
+      draft.entries = draft.entries.filter((e) => e.id !== entry.id)
+    })
+    if (entry.card) this.#apply(entry.packId, entry.itemId, restored ?? null)
+  }
+
+  /** Highlights and exam settings: rare changes, written to study.json directly. */
+  async updatePack(packId: string, mutate: (pack: PackStudy) => void): Promise<void> {
+    await this.snapshot.update((draft) => {
+      if (!Object.hasOwn(draft.packs, packId)) draft.packs[packId] = emptyPackStudy()
+      mutate(draft.packs[packId] as PackStudy)
+    })
+  }
+
+  /** Every review of a pack still on record, oldest first (reads the month files). */
+  async history(packId: string): Promise<LogEntry[]> {
+    const byId = new Map<number, LogEntry>()
+    for (const archive of await this.#allArchives()) for (const e of archive.data.entries) byId.set(e.id, e)
+    for (const e of this.journal.data.entries) if (e.id < this.#durableNextId) byId.set(e.id, e)
+    return [...byId.values()].filter((e) => e.packId === packId).sort((a, b) => a.id - b.id)
+  }
+
+  async flush(): Promise<void> {
+    while (this.#checkpoint) await this.#checkpoint
+    await Promise.all([this.snapshot.flush(), this.journal.flush()])
+  }
+
+  #apply(packId: string, itemId: string, card: StoredCard | null | undefined): void {
+    if (card === undefined) return
+    let cards = this.#cards.get(packId)
+    if (!cards) this.#cards.set(packId, (cards = new Map()))
+    if (card === null) cards.delete(itemId)
+    else cards.set(itemId, card)
+  }
+
+  #maybeCheckpoint(): void {
+    if (this.#checkpoint || this.liveEntries().length <= (this.#opts.checkpointAt ?? 100)) return
+    this.#checkpoint = this.checkpoint()
+      .then(
+        () => void (this.lastCheckpointError = null),
+        (err: unknown) => void (this.lastCheckpointError = err)
+      )
+      .finally(() => (this.#checkpoint = null))
+  }
+
+  /** Folds all but the newest `keepLive` durable entries into the month files and study.json. */
+  async checkpoint(keepLive = this.#opts.keepLive ?? 20): Promise<void> {
+    const live = this.liveEntries()
+    const last = live[live.length - 1 - keepLive]
+    if (!last) return
+    const through = last.id
+    this.#ceiling = Math.max(this.#ceiling, through)
+    const folding = this.journal.data.entries.filter((e) => e.id <= through)
+    // 1. history first: merging by id makes a repeat harmless.
+    const months = new Map<string, LogEntry[]>()
+    for (const e of folding) {
+      const month = e.at.slice(0, 7)
+      const list = months.get(month)
+      if (list) list.push(e)
+      else months.set(month, [e])
+    }
+    for (const [month, entries] of months) {
+      const archive = await this.#archive(month)
+      await archive.update((draft) => {
+        const have = new Set(draft.entries.map((e) => e.id))
+        draft.entries.push(...entries.filter((e) => !have.has(e.id)))
+        draft.entries.sort((a, b) => a.id - b.id)
+      })
+    }
+    // 2. fold into study.json; 3. trim the journal.
+    await this.snapshot.update((draft) => fold(draft, folding, through))
+    await this.journal.update((draft) => {
+      draft.entries = draft.entries.filter((e) => e.id > through)
+      draft.trimmedThrough = Math.max(draft.trimmedThrough, through)
+    })
+  }
+
+  /** study.json came back from a backup older than the journal's last trim: replay the month files. */
+  async #catchUp(): Promise<void> {
+    const { appliedThrough } = this.snapshot.data
+    const { trimmedThrough } = this.journal.data
+    if (appliedThrough >= trimmedThrough) return
+    const missed = (await this.#allArchives()).flatMap((a) => a.data.entries).filter((e) => e.id > appliedThrough && e.id <= trimmedThrough)
+    missed.sort((a, b) => a.id - b.id)
+    await this.snapshot.update((draft) => fold(draft, missed, trimmedThrough))
+    for (const e of missed) this.#apply(e.packId, e.itemId, e.card)
+    for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
+  }
+
+  #archive(month: string): Promise<JsonStore<ArchiveData>> {
+    let store = this.#archives.get(month)
+    if (!store) {
+      store = openJsonStore<ArchiveData>({
+        dir: this.#opts.dir,
+        name: `${STUDY_STORE.archivePrefix}${month}`,
+        version: STUDY_STORE.version,
+        schema: ArchiveSchema,
+        defaults: () => ({ entries: [] }),
+        keepBackups: 2,
+        ...(this.#opts.clock ? { clock: this.#opts.clock } : {})
+      })
+      this.#archives.set(month, store)
+      store.catch(() => this.#archives.delete(month))
+    }
+    return store
+  }
+
+  async #allArchives(): Promise<JsonStore<ArchiveData>[]> {
+    const names = await readdir(this.#opts.dir).catch(() => [] as string[])
+    const months = names.flatMap((n) => ARCHIVE_FILE.exec(n)?.[1] ?? [])
+    return Promise.all(months.map((m) => this.#archive(m)))
+  }
+}
+
+function bump(counts: Map<string, Counts>, e: LogEntry): void {
+  const c = counts.get(e.day) ?? { reviews: 0, fresh: 0 }
+  c.reviews += 1
+  if (e.fresh && e.card) c.fresh += 1
+  counts.set(e.day, c)
+}
+
+/** Applies entries (oldest first) to study.json's cards and daily counts, skipping those already applied. */
+function fold(draft: SnapshotData, entries: LogEntry[], through: number): void {
+  for (const e of entries) {
+    if (e.id <= draft.appliedThrough) continue
+    if (!Object.hasOwn(draft.packs, e.packId)) draft.packs[e.packId] = emptyPackStudy()
+    const pack = draft.packs[e.packId] as PackStudy
+    if (e.card) pack.cards[e.itemId] = e.card
+    const c = Object.hasOwn(pack.daily, e.day) ? (pack.daily[e.day] as Counts) : (pack.daily[e.day] = { reviews: 0, fresh: 0 })
+    c.reviews += 1
+    if (e.fresh && e.card) c.fresh += 1
+  }
+  draft.appliedThrough = Math.max(draft.appliedThrough, through)
+}

@@ -9,7 +9,19 @@ export const CHANNELS = [
   'settings:update',
   'progress:get',
   'progress:markRead',
-  'progress:setLocation'
+  'progress:setLocation',
+  'study:queue',
+  'study:rate',
+  'study:undo',
+  'study:stats',
+  'study:addCustomCard',
+  'study:removeCustomCard',
+  'exam:set',
+  'exam:plan',
+  'mock:start',
+  'mock:active',
+  'mock:submit',
+  'mock:history'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -8,6 +8,7 @@ import type { AppInfo, Pack, PackList, PackProgress, Settings, StoreNotice } fro
 import { Id } from './pack/schema'
 import { SettingsPatch } from './settings'
 import { NoInput, PackRef, route } from './route'
+import { studyRoutes } from './routes/study'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -23,7 +24,8 @@ const coreRoutes = {
 
 /** Each domain keeps its routes in src/shared/routes/<domain>.ts and is merged here. */
 export const contract = {
-  ...coreRoutes
+  ...coreRoutes,
+  ...studyRoutes
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -5,6 +5,8 @@ import type { StoreNotice } from '../../shared/domain'
 import { openPackService } from './packs/pack-service'
 import { openProgressService } from './progress-service'
 import { openSettingsService } from './settings-service'
+import { createStudyHandlers } from './study/handlers'
+import { openStudyService } from './study/study-service'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -24,11 +26,12 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir)
-  const [settings, progress] = await Promise.all([
+  const [settings, progress, study] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
-    openProgressService(opts.dataDir, packs, opts.clock)
+    openProgressService(opts.dataDir, packs, opts.clock),
+    openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
-  const stores = [settings.store, progress.store]
+  const stores = [settings.store, progress.store, ...study.stores]
   const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
 
   const handlers: Handlers = {
@@ -40,7 +43,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'settings:update': async (patch) => settings.update(patch),
     'progress:get': async ({ packId }) => progress.get(packId),
     'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
-    'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId })
+    'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
+    ...createStudyHandlers(study)
   }
 
   const sourceAddresses = packs
@@ -51,7 +55,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all(stores.map((s) => s.flush()))
+      await Promise.all([...stores.map((s) => s.flush()), study.flush()])
     }
   }
 }

@@ -1,0 +1,209 @@
+// Why: a student's highlights and notes, in their own file (annotations.json)
+// so nothing else's save can touch them. Every change is on disk before it is
+// confirmed; an annotation whose words left the pack is listed as orphaned,
+// never dropped; a deleted one waits in a small trash so undo is exact.
+import { randomUUID } from 'node:crypto'
+import type * as z from 'zod'
+import { anchor, quoteSelector, type TextRange } from '../../../shared/anchoring'
+import type { Annotation, AnnotationExport, AnnotationView } from '../../../shared/annotations'
+import type { Pack } from '../../../shared/pack/schema'
+import type { AddAnnotationInput, UpdateAnnotationInput } from '../../../shared/routes/annotations'
+import { NotFoundError, ServiceError } from '../errors'
+import type { PackService } from '../packs/pack-service'
+import type { JsonStore } from '../store/json-store'
+import { AnnotationStore, type AnnotationStoreOptions } from './annotation-store'
+import { blockTable, type BlockEntry } from './pack-blocks'
+import { annotationsMarkdown, exportFileName } from './markdown-export'
+
+export type AddInput = z.output<typeof AddAnnotationInput>
+export type UpdateInput = z.output<typeof UpdateAnnotationInput>
+
+export type AnnotationChange = { type: 'upsert'; annotation: AnnotationView } | { type: 'remove'; id: string; packId: string }
+
+export interface AnnotationService {
+  /** Every annotation of the pack in reading order, orphans last. */
+  list(packId: string): AnnotationView[]
+  /** Every annotation of every pack (for the search index). */
+  all(): AnnotationView[]
+  add(input: AddInput): Promise<AnnotationView>
+  update(input: UpdateInput): Promise<AnnotationView>
+  delete(id: string): Promise<AnnotationView>
+  restore(id: string): Promise<AnnotationView>
+  export(packId: string): AnnotationExport
+  /** Called after each change is on disk. Returns an unsubscribe function. */
+  subscribe(listener: (change: AnnotationChange) => void): () => void
+  /** Waits for pending writes and any checkpoint in progress. */
+  flush(): Promise<void>
+  /** The files behind it (annotations.json and its journal), for notices and flushing. */
+  readonly stores: JsonStore<unknown>[]
+  readonly store: AnnotationStore
+}
+
+export interface AnnotationServiceOptions {
+  dir: string
+  packs: Pick<PackService, 'get' | 'has'>
+  clock?: () => Date
+  /** Test seam; default crypto.randomUUID. */
+  newId?: () => string
+  /** Passed to both store files (tests inject failing writes). */
+  store?: AnnotationStoreOptions['store']
+  checkpointAt?: number
+}
+
+export async function openAnnotationService(opts: AnnotationServiceOptions): Promise<AnnotationService> {
+  const clock = opts.clock ?? (() => new Date())
+  const newId = opts.newId ?? randomUUID
+  const { packs } = opts
+  const store = await AnnotationStore.open({
+    dir: opts.dir,
+    clock,
+    ...(opts.store ? { store: opts.store } : {}),
+    ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {})
+  })
+  const listeners = new Set<(change: AnnotationChange) => void>()
+  const emit = (change: AnnotationChange): void => {
+    for (const listener of listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        // A listener (the search index) must not turn a saved change into a failed call.
+        console.error('[annotations] change listener failed', error)
+      }
+    }
+  }
+
+  const packOf = (packId: string): Pack | undefined => (packs.has(packId) ? packs.get(packId) : undefined)
+  const tableOf = (packId: string): Map<string, BlockEntry> | undefined => {
+    const pack = packOf(packId)
+    return pack ? blockTable(pack) : undefined
+  }
+
+  // Anchoring is pure in (block text, selector); a selector never changes after creation.
+  const anchorCache = new Map<string, { text: string; range: TextRange | null }>()
+  const locate = (a: Annotation, text: string): TextRange | null => {
+    const cached = anchorCache.get(a.id)
+    if (cached && cached.text === text) return cached.range
+    const found = anchor(text, a.selector, { hint: a.position.start })
+    const range = found ? { start: found.start, end: found.end } : null
+    anchorCache.set(a.id, { text, range })
+    return range
+  }
+
+  const view = (a: Annotation, table = tableOf(a.packId)): AnnotationView => {
+    const entry = table?.get(a.blockId)
+    const range = entry ? locate(a, entry.text) : null
+    return {
+      ...a,
+      selector: { ...a.selector },
+      position: { ...a.position },
+      sectionId: entry ? entry.section.id : a.sectionId,
+      status: range ? 'anchored' : 'orphaned',
+      range: range ? { ...range } : null
+    }
+  }
+
+  /** Reading order: block order, then offset; orphans last; then oldest first. */
+  const inReadingOrder = (views: AnnotationView[], table: Map<string, BlockEntry> | undefined): AnnotationView[] => {
+    const keyed = views.map((v) => {
+      const entry = v.range ? table?.get(v.blockId) : undefined
+      return { v, block: entry && v.range ? entry.order : Number.MAX_SAFE_INTEGER, start: v.range?.start ?? 0 }
+    })
+    keyed.sort((x, y) => x.block - y.block || x.start - y.start || cmp(x.v.createdAt, y.v.createdAt) || cmp(x.v.id, y.v.id))
+    return keyed.map((x) => x.v)
+  }
+
+  const list = (packId: string): AnnotationView[] => {
+    const mine = store.values().filter((a) => a.packId === packId)
+    const table = tableOf(packId)
+    // A pack that is gone still lists its annotations (all orphaned); a name nobody used is an error.
+    if (!table && mine.length === 0) throw new NotFoundError(`No notes pack with id "${packId}".`)
+    return inReadingOrder(
+      mine.map((a) => view(a, table)),
+      table
+    )
+  }
+
+  const requireLive = (id: string): Annotation => {
+    const found = store.get(id)
+    if (!found) throw new NotFoundError(`No annotation with id "${id}"; it may have been deleted.`)
+    return found
+  }
+
+  return {
+    store,
+    stores: store.stores,
+    flush: () => store.flush(),
+    list,
+    all: () => store.values().map((a) => view(a)),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async add(input) {
+      const pack = packs.get(input.packId)
+      const entry = blockTable(pack).get(input.blockId)
+      if (!entry) {
+        throw new ServiceError('validation', `Pack "${input.packId}" has no block "${input.blockId}".`, [{ path: 'blockId', message: 'unknown block' }])
+      }
+      const found = anchor(entry.text, input.selector, { exactOnly: true, ...(input.start !== undefined ? { hint: input.start } : {}) })
+      if (!found) {
+        throw new ServiceError('validation', `The highlighted text does not occur in block "${input.blockId}"; reload the section and select it again.`, [
+          { path: 'selector.exact', message: 'not found in this block' }
+        ])
+      }
+      const now = clock().toISOString()
+      const annotation: Annotation = {
+        id: newId(),
+        packId: input.packId,
+        blockId: input.blockId,
+        sectionId: entry.section.id,
+        // Rebuilt from the pack's own text: the page's prefix/suffix only helped choose the occurrence.
+        selector: quoteSelector(entry.text, found.start, found.end),
+        position: { start: found.start, end: found.end },
+        color: input.color,
+        note: input.note ?? '',
+        createdAt: now,
+        updatedAt: now
+      }
+      await store.add(annotation)
+      const saved = view(annotation)
+      emit({ type: 'upsert', annotation: saved })
+      return view(annotation)
+    },
+
+    async update({ id, color, note }) {
+      const current = requireLive(id)
+      if ((color === undefined || color === current.color) && (note === undefined || note === current.note)) return view(current)
+      const now = clock().toISOString()
+      const updated = await store.edit(id, (a) => ({ ...a, ...(color !== undefined ? { color } : {}), ...(note !== undefined ? { note } : {}), updatedAt: now }))
+      emit({ type: 'upsert', annotation: view(updated) })
+      return view(updated)
+    },
+
+    async delete(id) {
+      const before = view(requireLive(id))
+      const deletedAt = clock().toISOString()
+      await store.remove(id, deletedAt)
+      emit({ type: 'remove', id, packId: before.packId })
+      return before
+    },
+
+    async restore(id) {
+      const live = store.get(id)
+      // A second undo of the same delete changes nothing.
+      if (live) return view(live)
+      const restored = await store.restore(id)
+      emit({ type: 'upsert', annotation: view(restored) })
+      return view(restored)
+    },
+
+    export(packId) {
+      const views = list(packId)
+      const at = clock()
+      return { fileName: exportFileName(packId, at), markdown: annotationsMarkdown({ packId, pack: packOf(packId), annotations: views, exportedAt: at }) }
+    }
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

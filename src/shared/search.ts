@@ -1,0 +1,25 @@
+// Why: the shape of a search hit, shared so the renderer can draw it and jump
+// to it. Snippets are plain strings: the renderer wraps `match` in <mark>.
+export type SearchKind = 'block' | 'glossary' | 'annotation' | 'question'
+
+export interface Snippet {
+  /** Text before the match; starts with "…" when cut. */
+  before: string
+  /** The matched words exactly as they appear in the source text. */
+  match: string
+  /** Text after the match; ends with "…" when cut. */
+  after: string
+}
+
+export interface SearchResult {
+  kind: SearchKind
+  /** The block, glossary entry, annotation or question id. */
+  id: string
+  packId: string
+  /** Where to jump: set for blocks and annotations (current section), glossary has none. */
+  sectionId?: string
+  blockId?: string
+  title: string
+  snippet: Snippet
+  score: number
+}

@@ -21,7 +21,14 @@ export const CHANNELS = [
   'mock:start',
   'mock:active',
   'mock:submit',
-  'mock:history'
+  'mock:history',
+  'annotations:list',
+  'annotations:add',
+  'annotations:update',
+  'annotations:delete',
+  'annotations:restore',
+  'annotations:export',
+  'search:query'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

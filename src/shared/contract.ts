@@ -9,6 +9,8 @@ import { Id } from './pack/schema'
 import { SettingsPatch } from './settings'
 import { NoInput, PackRef, route } from './route'
 import { studyRoutes } from './routes/study'
+import { annotationRoutes } from './routes/annotations'
+import { searchRoutes } from './routes/search'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -25,7 +27,9 @@ const coreRoutes = {
 /** Each domain keeps its routes in src/shared/routes/<domain>.ts and is merged here. */
 export const contract = {
   ...coreRoutes,
-  ...studyRoutes
+  ...studyRoutes,
+  ...annotationRoutes,
+  ...searchRoutes
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -7,6 +7,7 @@ import { openProgressService } from './progress-service'
 import { openSettingsService } from './settings-service'
 import { createStudyHandlers } from './study/handlers'
 import { openStudyService } from './study/study-service'
+import { openReadingServices } from './annotations/reading-services'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -26,12 +27,13 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir)
-  const [settings, progress, study] = await Promise.all([
+  const [settings, progress, study, reading] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
-    openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
+    openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
+    openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
-  const stores = [settings.store, progress.store, ...study.stores]
+  const stores = [settings.store, progress.store, ...study.stores, ...reading.annotations.stores]
   const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
 
   const handlers: Handlers = {
@@ -44,7 +46,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'progress:get': async ({ packId }) => progress.get(packId),
     'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
     'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
-    ...createStudyHandlers(study)
+    ...createStudyHandlers(study),
+    ...reading.handlers
   }
 
   const sourceAddresses = packs
@@ -55,7 +58,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([...stores.map((s) => s.flush()), study.flush()])
+      await Promise.all([...stores.map((s) => s.flush()), study.flush(), reading.annotations.flush()])
     }
   }
 }

@@ -1,7 +1,7 @@
 // Why: the thin Electron shell. It owns the app lifecycle and the one window,
 // locks the app to a single instance (two lowdb writers corrupt a file), and
 // wires Electron to the plain services; all logic lives in services/.
-import { app, BrowserWindow, session, shell, type Session, type WebContents, type WebPreferences } from 'electron'
+import { app, BrowserWindow, dialog, session, shell, type Session, type WebContents, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from './dispatch'
@@ -9,6 +9,7 @@ import { registerIpc } from './ipc'
 import { hostsFromAddresses, isAllowedExternalUrl } from './security/link-policy'
 import { isAllowedNavigation, resolveDataDir, trustedPageFor, type TrustedPage } from './security/page-policy'
 import { createAppServices, type AppServices } from './services/app-services'
+import { writeChosenFile, type Platform } from './services/platform'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -62,6 +63,22 @@ export function appPaths(): { preload: string; indexFile: string; packsDir: stri
 }
 
 let mainWindow: BrowserWindow | null = null
+
+/** Exports go through the native save dialog; the page never sees or picks a path. */
+export function electronPlatform(): Platform {
+  return {
+    async saveFile({ suggestedName, content }) {
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName) }
+      const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      if (choice.canceled || !choice.filePath) return { mode: 'cancelled' }
+      await writeChosenFile(choice.filePath, content)
+      return { mode: 'saved', path: choice.filePath }
+    },
+    async openDataFolder(dataDir) {
+      return { opened: (await shell.openPath(dataDir)) === '' }
+    }
+  }
+}
 
 function focusMainWindow(): void {
   if (!mainWindow) return
@@ -119,7 +136,7 @@ export function startApp(): boolean {
     denyAllPermissions(session.defaultSession)
     const paths = appPaths()
     const page = trustedPageFor(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'], paths.indexFile)
-    services = await createAppServices({ dataDir, packsDir: paths.packsDir, host: 'electron', version: app.getVersion() })
+    services = await createAppServices({ dataDir, packsDir: paths.packsDir, host: 'electron', version: app.getVersion(), platform: electronPlatform() })
     await openWindow(services, page, hostsFromAddresses(services.sourceAddresses))
   })
   return true

@@ -28,7 +28,9 @@ export const CHANNELS = [
   'annotations:delete',
   'annotations:restore',
   'annotations:export',
-  'search:query'
+  'search:query',
+  'files:save',
+  'files:openDataFolder'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

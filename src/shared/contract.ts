@@ -11,6 +11,7 @@ import { NoInput, PackRef, route } from './route'
 import { studyRoutes } from './routes/study'
 import { annotationRoutes } from './routes/annotations'
 import { searchRoutes } from './routes/search'
+import { filesRoutes } from './routes/files'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -29,7 +30,8 @@ export const contract = {
   ...coreRoutes,
   ...studyRoutes,
   ...annotationRoutes,
-  ...searchRoutes
+  ...searchRoutes,
+  ...filesRoutes
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
 // Why: errors cross the IPC/HTTP boundary as data, because Electron flattens a
 // thrown Error into an untyped string and the renderer must tell a bad input
 // from a failed save.
-export type ApiErrorCode = 'validation' | 'forbidden' | 'not-found' | 'write-failed' | 'bad-pack' | 'internal'
+export type ApiErrorCode = 'validation' | 'forbidden' | 'not-found' | 'write-failed' | 'bad-pack' | 'unsupported' | 'internal'
 
 export interface ApiIssue {
   path: string

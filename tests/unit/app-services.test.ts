@@ -76,3 +76,18 @@ describe('app services', () => {
     expect(await services.handlers['settings:get'](undefined)).toMatchObject({ theme: 'system' })
   })
 })
+
+describe('files channels in the browser host', () => {
+  it('answers "download" for an export and refuses unsafe file names', async () => {
+    const dispatch = createDispatcher((await open()).handlers)
+    expect(await dispatch('files:save', { suggestedName: 'notes.md', content: '# x', mime: 'text/markdown' })).toEqual({ ok: true, value: { mode: 'download' } })
+    for (const suggestedName of ['../evil.md', '/etc/passwd.md', '.hidden.md', 'notes.exe', 'a/b.md', 'C:\\x.md']) {
+      expect(await dispatch('files:save', { suggestedName, content: 'x', mime: 'text/markdown' })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    }
+  })
+
+  it('says opening the data folder needs the desktop app', async () => {
+    const dispatch = createDispatcher((await open()).handlers)
+    expect(await dispatch('files:openDataFolder', undefined)).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+  })
+})

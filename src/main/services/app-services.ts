@@ -8,6 +8,7 @@ import { openSettingsService } from './settings-service'
 import { createStudyHandlers } from './study/handlers'
 import { openStudyService } from './study/study-service'
 import { openReadingServices } from './annotations/reading-services'
+import { browserPlatform, type Platform } from './platform'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -15,6 +16,8 @@ export interface AppServicesOptions {
   host: 'electron' | 'web'
   version: string
   clock?: () => Date
+  /** Desktop-only abilities (save dialog, open folder); the browser host uses the defaults. */
+  platform?: Platform
 }
 
 export interface AppServices {
@@ -33,6 +36,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
+  const platform = opts.platform ?? browserPlatform
   const stores = [settings.store, progress.store, ...study.stores, ...reading.annotations.stores]
   const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
 
@@ -47,7 +51,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
     'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
     ...createStudyHandlers(study),
-    ...reading.handlers
+    ...reading.handlers,
+    'files:save': async (request) => platform.saveFile(request),
+    'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
   }
 
   const sourceAddresses = packs

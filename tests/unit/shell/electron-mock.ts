@@ -63,8 +63,9 @@ export function createElectronMock() {
     setDevicePermissionHandler: vi.fn()
   }
   const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
-  const shell = { openExternal: vi.fn(async () => undefined) }
+  const shell = { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_path: string) => '') }
+  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined })) }
   const contextBridge = { exposeInMainWorld: vi.fn() }
   const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })) }
-  return { state, module: { app, BrowserWindow, session: { defaultSession }, ipcMain, shell, contextBridge, ipcRenderer } }
+  return { state, module: { app, BrowserWindow, dialog, session: { defaultSession }, ipcMain, shell, contextBridge, ipcRenderer } }
 }

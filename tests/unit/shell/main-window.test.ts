@@ -1,5 +1,8 @@
 // Why: the window's security settings and lifecycle rules are invariants; they
 // are checked here against a mocked `electron` because the binary is absent.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createElectronMock, FakeWebContents } from './electron-mock'
 
@@ -109,6 +112,35 @@ describe('main window and lifecycle', () => {
     await flush()
     expect(created.close).toHaveBeenCalled()
     expect(electron.current!.module.app.quit).toHaveBeenCalled()
+  })
+})
+
+describe('desktop platform', () => {
+  beforeEach(() => {
+    vi.resetModules()
+    electron.current = createElectronMock()
+    vi.doMock('electron', () => electron.current!.module)
+  })
+
+  it('writes an export where the student chose in the save dialog', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rd-save-'))
+    const target = join(dir, 'notes.md')
+    electron.current!.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const { electronPlatform } = await loadShell()
+    expect(await electronPlatform().saveFile({ suggestedName: 'notes.md', content: '# Notes', mime: 'text/markdown' })).toEqual({ mode: 'saved', path: target })
+    expect(await readFile(target, 'utf8')).toBe('# Notes')
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    const { electronPlatform } = await loadShell()
+    expect(await electronPlatform().saveFile({ suggestedName: 'notes.md', content: 'x', mime: 'text/markdown' })).toEqual({ mode: 'cancelled' })
+  })
+
+  it('opens the data folder in the file manager', async () => {
+    const { electronPlatform } = await loadShell()
+    expect(await electronPlatform().openDataFolder('/tmp/data')).toEqual({ opened: true })
+    expect(electron.current!.module.shell.openPath).toHaveBeenCalledWith('/tmp/data')
   })
 })
 

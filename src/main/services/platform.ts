@@ -1,0 +1,36 @@
+// Why: the few things only a desktop shell can do (a native save dialog,
+// showing the data folder). index.ts supplies Electron's; the browser host gets
+// these defaults, and the page downloads instead.
+import { writeFile, rename } from 'node:fs/promises'
+import type { SaveFileResult } from '../../shared/routes/files'
+import { ServiceError, WriteFailedError } from './errors'
+
+export interface SaveRequest {
+  suggestedName: string
+  content: string
+  mime: string
+}
+
+export interface Platform {
+  /** Ask where to save, then write; or tell the page to download it itself. */
+  saveFile(request: SaveRequest): Promise<SaveFileResult>
+  openDataFolder(dataDir: string): Promise<{ opened: boolean }>
+}
+
+export const browserPlatform: Platform = {
+  saveFile: async () => ({ mode: 'download' }),
+  openDataFolder: async () => {
+    throw new ServiceError('unsupported', 'Opening the data folder works in the desktop app only.')
+  }
+}
+
+/** Writes an export where the student chose, whole or not at all. */
+export async function writeChosenFile(path: string, content: string): Promise<void> {
+  const temp = `${path}.rd-tmp`
+  try {
+    await writeFile(temp, content, 'utf8')
+    await rename(temp, path)
+  } catch (error) {
+    throw new WriteFailedError(path, error)
+  }
+}

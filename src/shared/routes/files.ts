@@ -1,0 +1,26 @@
+// Why: saving an export and opening the data folder differ by host (Electron
+// shows a save dialog; the browser host answers "download it"), so they are
+// channels the renderer calls the same way everywhere.
+import * as z from 'zod'
+import { NoInput, route } from '../route'
+
+/** A plain file name: no folders, no dots at the start, a known extension. */
+export const SafeFileName = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*\.(md|csv|json)$/, 'a plain file name ending in .md, .csv or .json')
+
+export const SaveFileInput = z
+  .object({
+    suggestedName: SafeFileName,
+    content: z.string().max(50 * 1024 * 1024),
+    mime: z.enum(['text/markdown', 'text/csv', 'application/json'])
+  })
+  .strict()
+
+export type SaveFileResult = { mode: 'saved'; path: string } | { mode: 'cancelled' } | { mode: 'download' }
+
+export const filesRoutes = {
+  'files:save': route<SaveFileResult>()(SaveFileInput),
+  'files:openDataFolder': route<{ opened: boolean }>()(NoInput)
+}

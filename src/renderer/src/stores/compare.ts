@@ -1,0 +1,156 @@
+// Why: compare mode's state in one place: which table, which rows the filters
+// let through, each cell's study card as main last reported it, and exports.
+// Filters live here (not in the view) so they survive a trip to another mode.
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import { api } from '@renderer/api'
+import { exportFileName, tableToCsv, tableToMarkdown } from '@renderer/lib/compare-export'
+import { saveTextFile } from '@renderer/lib/save-file'
+import type { Cell, CompareTable, Pack, TableRow } from '@shared/pack/schema'
+import type { CardSummary } from '@shared/study'
+import { useLibraryStore } from './library'
+import { useNoticesStore } from './notices'
+
+export type RelationFilter = 'all' | 'differ' | 'alike'
+
+export interface RowFilters {
+  /** '' means every group. */
+  group: string
+  text: string
+  relation: RelationFilter
+}
+
+export const cellItemId = (rowId: string, columnId: string): string => `cell:${rowId}/${columnId}`
+
+/** Rows whose group, relation and text (dimension or any cell, case-insensitive) match. */
+export function filterRows(table: CompareTable, filters: RowFilters): TableRow[] {
+  const needle = filters.text.trim().toLocaleLowerCase()
+  return table.rows.filter((row) => {
+    if (filters.group && row.group !== filters.group) return false
+    if (filters.relation !== 'all' && row.relation !== filters.relation) return false
+    if (!needle) return true
+    const texts = [row.dimension, ...table.columns.map((c) => row.cells[c.id]?.text ?? '')]
+    return texts.some((t) => t.toLocaleLowerCase().includes(needle))
+  })
+}
+
+/** The groups of a table in first-seen order (the pack's own order reads best). */
+export function groupsOf(table: CompareTable): string[] {
+  return [...new Set(table.rows.map((r) => r.group))]
+}
+
+/** Sections a cell is drawn from, in pack order, through its blockIds. */
+export function sectionsOfCell(pack: Pack, cell: Cell): { id: string; title: string }[] {
+  const wanted = new Set(cell.blockIds ?? [])
+  return pack.sections.filter((s) => s.blocks.some((b) => wanted.has(b.id))).map((s) => ({ id: s.id, title: s.title }))
+}
+
+export type ExportFormat = 'markdown' | 'csv'
+export type ExportScope = 'shown' | 'all'
+
+export const useCompareStore = defineStore('compare', () => {
+  const library = useLibraryStore()
+  const chosenTableId = ref<string | null>(null)
+  const filters = ref<RowFilters>({ group: '', text: '', relation: 'all' })
+  const cards = ref<Record<string, CardSummary>>({})
+  const cardsLoadedFor = ref<string | null>(null)
+  const exportStatus = ref('')
+  const exporting = ref(false)
+
+  const tables = computed(() => library.current?.tables ?? [])
+  const table = computed(() => tables.value.find((t) => t.id === chosenTableId.value) ?? tables.value[0] ?? null)
+  const groups = computed(() => (table.value ? groupsOf(table.value) : []))
+  const rows = computed(() => (table.value ? filterRows(table.value, filters.value) : []))
+  const filtered = computed(() => {
+    const f = filters.value
+    return f.group !== '' || f.text.trim() !== '' || f.relation !== 'all'
+  })
+
+  // Groups differ between tables, so a group chosen for one would hide every row of the next.
+  watch(
+    () => table.value?.id,
+    () => {
+      if (filters.value.group && !groups.value.includes(filters.value.group)) filters.value = { ...filters.value, group: '' }
+    }
+  )
+
+  function chooseTable(tableId: string): void {
+    chosenTableId.value = tableId
+  }
+
+  function setFilters(patch: Partial<RowFilters>): void {
+    filters.value = { ...filters.value, ...patch }
+  }
+
+  function clearFilters(): void {
+    filters.value = { group: '', text: '', relation: 'all' }
+  }
+
+  function cardOf(rowId: string, columnId: string): CardSummary | undefined {
+    return cards.value[cellItemId(rowId, columnId)]
+  }
+
+  /*
+   * Every cell's card, so the table can mark what has been drilled. A cram
+   * queue is read-only and lists every cell (studied first, then unseen),
+   * which is exactly "all cards of kind cell" without a channel of its own.
+   */
+  async function loadCards(packId: string): Promise<void> {
+    try {
+      const queue = await api['study:queue']({ packId, mode: 'cram', kinds: ['cell'], limit: 500 })
+      cards.value = Object.fromEntries(queue.items.map((item) => [item.itemId, item.card]))
+      cardsLoadedFor.value = packId
+    } catch (err) {
+      useNoticesStore().reportError(err, 'load your progress on the table cells')
+    }
+  }
+
+  /** Records a card main has just saved (the drill calls this after study:rate resolves). */
+  function setCard(card: CardSummary): void {
+    cards.value = { ...cards.value, [card.itemId]: card }
+  }
+
+  async function exportTable(format: ExportFormat, scope: ExportScope): Promise<void> {
+    const current = table.value
+    if (!current || exporting.value) return
+    const subset = scope === 'shown' && filtered.value
+    const chosen = subset ? rows.value : current.rows
+    const note = subset ? `Filtered: ${chosen.length} of ${current.rows.length} rows` : undefined
+    const content =
+      format === 'markdown' ? tableToMarkdown(current, { rows: chosen, sources: library.current?.sources ?? [], note }) : tableToCsv(current, { rows: chosen })
+    const fileName = exportFileName(current, format === 'markdown' ? 'md' : 'csv', subset)
+    exporting.value = true
+    exportStatus.value = ''
+    try {
+      const result = await saveTextFile(fileName, content, format === 'markdown' ? 'text/markdown' : 'text/csv')
+      const what = `${chosen.length} ${chosen.length === 1 ? 'row' : 'rows'}`
+      exportStatus.value =
+        result.mode === 'saved' ? `Saved ${what} to ${result.path}.` : result.mode === 'download' ? `Downloaded ${what} as ${fileName}.` : 'Export cancelled.'
+    } catch (err) {
+      useNoticesStore().reportError(err, `export the table as ${format === 'markdown' ? 'Markdown' : 'CSV'}`)
+      exportStatus.value = 'The export failed; see the notice above.'
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  return {
+    tables,
+    table,
+    groups,
+    rows,
+    filters,
+    filtered,
+    cards,
+    cardsLoadedFor,
+    exportStatus,
+    exporting,
+    chooseTable,
+    setFilters,
+    clearFilters,
+    cardOf,
+    loadCards,
+    setCard,
+    exportTable
+  }
+})

@@ -20,9 +20,11 @@ describe('CompareView', () => {
     const table = getByRole(app.root, 'table', 'India–US vs India–Russia 2+2')
     expect(table.querySelector('caption')?.textContent?.trim()).toBe('India–US vs India–Russia 2+2')
     expect(allByRole(table, 'columnheader').map((th) => th.textContent)).toEqual(['Dimension', 'India–US', 'India–Russia'])
-    expect(allByRole(table, 'rowheader').map((th) => th.textContent)).toEqual(['First held', 'Level'])
-    const firstRow = getByRole(table, 'rowheader', 'First held').parentElement as HTMLElement
-    expect(allByRole(firstRow, 'cell').map((td) => td.textContent)).toEqual(['September 2018', 'December 2021'])
+    // A row header is the dimension, then its group and an alike/differ marker in words.
+    expect(allByRole(table, 'rowheader').map((th) => th.textContent)).toEqual(['First heldFormat≠ Differ', 'LevelFormat= Alike'])
+    const firstRow = getByRole(table, 'rowheader', /^First held/).parentElement as HTMLElement
+    // Each cell is its text, then the button that shows its sources.
+    expect(allByRole(firstRow, 'cell').map((td) => td.textContent?.trim())).toEqual(['September 2018 Sources', 'December 2021 Sources'])
     expect(app.root.textContent).toContain('How the two dialogues differ.')
   })
 })

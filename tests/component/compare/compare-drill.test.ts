@@ -52,6 +52,8 @@ describe('drill: hide a column', () => {
 
     expect(getByRole(body(), 'heading', 'India–Russia column hidden')).toBeTruthy()
     expect(drill().textContent).toContain('Card 1 of 6')
+    // Keyboard users land on the prompt, not on the vanished start button.
+    expect(document.activeElement?.textContent).toContain('First held — India–Russia')
     for (const dimension of ['First held', 'Level', 'Sanctions']) {
       expect(cellText(dimension, 1)).toBe('Hidden')
       expect(cellText(dimension, 0)).not.toBe('Hidden')
@@ -67,7 +69,9 @@ describe('drill: hide a column', () => {
     expect(answer.textContent).toContain('You wrote: Dec 2021')
     expect(cellText('First held', 1)).toContain('December 2021')
 
+    expect(document.activeElement).toBe(getByRole(body(), 'group', 'Answer'))
     await click('Good')
+    expect(document.activeElement?.textContent).toContain('Level — India–Russia')
     expect(api['study:rate']).toHaveBeenCalledWith({ packId: 'fixture', itemId: 'cell:row-first/russia', rating: 3 })
     expect(drill().textContent).toContain('Card 2 of 6')
     expect(cellText('First held', 1)).toMatch(/Reviewed · next/)

@@ -34,6 +34,8 @@ export interface AnnotationService {
   subscribe(listener: (change: AnnotationChange) => void): () => void
   /** Waits for pending writes and any checkpoint in progress. */
   flush(): Promise<void>
+  /** Replaces the stored files (restore, reset) and tells the listeners what came and went. */
+  replaceAll(next: Parameters<AnnotationStore['replaceAll']>[0]): Promise<void>
   /** The files behind it (annotations.json and its journal), for notices and flushing. */
   readonly stores: JsonStore<unknown>[]
   readonly store: AnnotationStore
@@ -133,6 +135,17 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
     store,
     stores: store.stores,
     flush: () => store.flush(),
+    async replaceAll(next) {
+      const before = store.values()
+      try {
+        await store.replaceAll(next)
+      } finally {
+        // Even after a failed write: memory is what is on disk, and search must match it.
+        anchorCache.clear()
+        for (const a of before) emit({ type: 'remove', id: a.id, packId: a.packId })
+        for (const a of store.values()) emit({ type: 'upsert', annotation: view(a) })
+      }
+    },
     list,
     all: () => store.values().map((a) => view(a)),
     subscribe(listener) {

@@ -152,6 +152,24 @@ export class AnnotationStore {
     await Promise.all([this.snapshot.flush(), this.journal.flush()])
   }
 
+  /** Both files' data as on disk, for a backup. */
+  async exportAll(): Promise<{ snapshot: Snapshot; journal: Journal }> {
+    await this.flush()
+    return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data) }
+  }
+
+  /** Replaces the files given (restore, reset); resolves once on disk. */
+  async replaceAll(next: { snapshot?: Snapshot; journal?: Journal }): Promise<void> {
+    await this.flush()
+    try {
+      if (next.snapshot) await this.snapshot.replace(next.snapshot)
+      if (next.journal) await this.journal.replace(next.journal)
+    } finally {
+      // Whatever landed: every entry now in the journal is on disk.
+      this.#durableSeq = this.journal.data.nextSeq
+    }
+  }
+
   /**
    * Decides the entry from the current state inside the journal's mutator, so
    * a change replayed after an earlier failed write is checked again (an edit

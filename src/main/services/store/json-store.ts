@@ -61,6 +61,11 @@ export interface JsonStore<T> {
   readonly data: T
   /** Apply a change and resolve only once it is on disk. On a failed write, reject with WriteFailedError and roll memory back to what is on disk. */
   update(mutate: (draft: T) => void): Promise<void>
+  /**
+   * Replace the whole state (restore, reset) with a copy of `data`; same
+   * guarantees as update(): resolves once on disk, rolls back on a failed write.
+   */
+  replace(data: T): Promise<void>
   /** Notices raised while opening (recovery) — for the renderer's notice area. */
   readonly notices: StoreNotice[]
   /** Wait for pending writes. */
@@ -133,6 +138,15 @@ class FileJsonStore<T> implements JsonStore<T> {
       }
       this.#queued.push({ mutate: mutate as (draft: unknown) => void, resolve, reject })
       this.#kick()
+    })
+  }
+
+  replace(data: T): Promise<void> {
+    return this.update((draft) => {
+      // A fresh copy on every run: a failed write replays this mutator.
+      const target = draft as Record<string, unknown>
+      for (const key of Object.keys(target)) delete target[key]
+      Object.assign(target, structuredClone(data))
     })
   }
 

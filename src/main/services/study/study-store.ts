@@ -56,8 +56,7 @@ export class StudyStore {
     this.snapshot = snapshot
     this.journal = journal
     this.#durableNextId = journal.data.nextId
-    for (const [packId, pack] of Object.entries(snapshot.data.packs)) this.#cards.set(packId, new Map(Object.entries(pack.cards)))
-    for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
+    this.#rebuildCards()
   }
 
   static async open(opts: StudyStoreOptions): Promise<StudyStore> {
@@ -155,6 +154,44 @@ export class StudyStore {
     await Promise.all([this.snapshot.flush(), this.journal.flush()])
   }
 
+  /** Every study file's data as on disk, for a backup; month files without entries are left out. */
+  async exportAll(): Promise<{ snapshot: SnapshotData; journal: JournalData; logs: Record<string, ArchiveData> }> {
+    await this.flush()
+    const logs: Record<string, ArchiveData> = {}
+    for (const month of await this.#months()) {
+      const archive = await this.#archive(month)
+      await archive.flush()
+      if (archive.data.entries.length > 0) logs[month] = structuredClone(archive.data)
+    }
+    return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data), logs }
+  }
+
+  /**
+   * Replaces the files given (restore, reset); month files not named stay as
+   * they are. The cards in memory are rebuilt from what is on disk afterwards,
+   * also when a write failed midway, so memory never shows what was not saved.
+   */
+  async replaceAll(next: { snapshot?: SnapshotData; journal?: JournalData; logs?: Record<string, ArchiveData> }): Promise<void> {
+    await this.flush()
+    try {
+      for (const [month, data] of Object.entries(next.logs ?? {})) await (await this.#archive(month)).replace(data)
+      if (next.snapshot) await this.snapshot.replace(next.snapshot)
+      if (next.journal) await this.journal.replace(next.journal)
+    } finally {
+      this.#durableNextId = this.journal.data.nextId
+      this.#ceiling = 0
+      this.#rebuildCards()
+    }
+    // An older study.json beside a newer journal (a single-file restore) replays the month files.
+    await this.#catchUp()
+  }
+
+  #rebuildCards(): void {
+    this.#cards.clear()
+    for (const [packId, pack] of Object.entries(this.snapshot.data.packs)) this.#cards.set(packId, new Map(Object.entries(pack.cards)))
+    for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
+  }
+
   #apply(packId: string, itemId: string, card: StoredCard | null | undefined): void {
     if (card === undefined) return
     let cards = this.#cards.get(packId)
@@ -235,10 +272,13 @@ export class StudyStore {
     return store
   }
 
-  async #allArchives(): Promise<JsonStore<ArchiveData>[]> {
+  async #months(): Promise<string[]> {
     const names = await readdir(this.#opts.dir).catch(() => [] as string[])
-    const months = names.flatMap((n) => ARCHIVE_FILE.exec(n)?.[1] ?? [])
-    return Promise.all(months.map((m) => this.#archive(m)))
+    return names.flatMap((n) => ARCHIVE_FILE.exec(n)?.[1] ?? []).sort()
+  }
+
+  async #allArchives(): Promise<JsonStore<ArchiveData>[]> {
+    return Promise.all((await this.#months()).map((m) => this.#archive(m)))
   }
 }
 

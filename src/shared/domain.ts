@@ -39,6 +39,8 @@ export interface PackSummary {
   version: string
   asOf: string
   counts: { sections: number; questions: number; tables: number; glossary: number }
+  /** Shipped with the app, or imported by the student (only those can be removed). Main always sets it. */
+  source?: 'bundled' | 'imported'
 }
 
 export interface PackLoadError {

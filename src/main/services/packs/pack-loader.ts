@@ -5,9 +5,10 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PackSchema, type Pack } from '../../../shared/pack/schema'
 import type { PackLoadError } from '../../../shared/domain'
+import { PACK_MAX_BYTES } from '../../../shared/data'
 
-/** Larger than any real pack by far; refuses a runaway file before parsing it. */
-export const MAX_PACK_BYTES = 20 * 1024 * 1024
+/** Larger than any real pack by far; refuses a runaway file before parsing it. Shared with pack import. */
+export const MAX_PACK_BYTES = PACK_MAX_BYTES
 
 export type PackReadResult = { ok: true; pack: Pack } | { ok: false; error: PackLoadError }
 
@@ -41,14 +42,22 @@ export interface LoadedPacks {
   errors: PackLoadError[]
 }
 
-/** Loads every `<dir>/<id>/pack.json`. A pack's id must match its folder, and ids must be unique. */
-export async function loadPacksFrom(dir: string): Promise<LoadedPacks> {
+/**
+ * Loads every `<dir>/<id>/pack.json`. A pack's id must match its folder, and ids must be unique.
+ * Hidden folders (`.staging-…`, `.removed-…`: an import or removal cut short) are skipped.
+ * `missingOk`: the folder may not exist yet (imported packs before the first import).
+ */
+export async function loadPacksFrom(dir: string, opts: { missingOk?: boolean } = {}): Promise<LoadedPacks> {
   const packs = new Map<string, Pack>()
   const errors: PackLoadError[] = []
   let entries: string[]
   try {
-    entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    entries = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort()
   } catch (error) {
+    if (opts.missingOk && (error as NodeJS.ErrnoException).code === 'ENOENT') return { packs, errors }
     errors.push({ file: dir, message: `Cannot read the packs folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, issues: [] })
     return { packs, errors }
   }

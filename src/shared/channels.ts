@@ -30,7 +30,17 @@ export const CHANNELS = [
   'annotations:export',
   'search:query',
   'files:save',
-  'files:openDataFolder'
+  'files:openDataFolder',
+  'data:exportBackup',
+  'data:summary',
+  'data:inspectBackup',
+  'data:restoreBackup',
+  'data:reset',
+  'data:listBackups',
+  'data:restoreAutomatic',
+  'data:deletePackProgress',
+  'packs:import',
+  'packs:remove'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

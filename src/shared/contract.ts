@@ -12,6 +12,7 @@ import { studyRoutes } from './routes/study'
 import { annotationRoutes } from './routes/annotations'
 import { searchRoutes } from './routes/search'
 import { filesRoutes } from './routes/files'
+import { dataRoutes } from './routes/data'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -31,7 +32,8 @@ export const contract = {
   ...studyRoutes,
   ...annotationRoutes,
   ...searchRoutes,
-  ...filesRoutes
+  ...filesRoutes,
+  ...dataRoutes
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

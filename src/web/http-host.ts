@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatch } from '../main/dispatch'
 import type { ApiErrorCode, Result } from '../shared/result'
+import { fileBodyLimit } from '../shared/data'
 import { bridgeScript } from './bridge'
 import { BRIDGE_PATH, cspFromHtml, injectBridge } from './page'
 import { createStaticRoot, mimeType } from './static-files'
@@ -147,10 +148,12 @@ export function createHostHandler(options: HostOptions): HostHandler {
       return
     }
 
-    const read = await readBody(req, maxBody)
+    // Pack imports and backups carry a whole file: they get room for the largest one allowed.
+    const limit = Math.max(maxBody, fileBodyLimit(channel) ?? 0)
+    const read = await readBody(req, limit)
     if (read.kind === 'aborted') return
     if (read.kind === 'too-large') {
-      sendJson(res, 413, apiError('validation', `The request body is larger than ${maxBody} bytes.`), { Connection: 'close' })
+      sendJson(res, 413, apiError('validation', `The request body is larger than ${limit} bytes.`), { Connection: 'close' })
       return
     }
     let body: unknown

@@ -9,6 +9,8 @@ import { createStudyHandlers } from './study/handlers'
 import { openStudyService } from './study/study-service'
 import { openReadingServices } from './annotations/reading-services'
 import { browserPlatform, type Platform } from './platform'
+import { withDataHandlers } from './data/handlers'
+import { importedPacksDir } from './data/pack-import'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -29,7 +31,7 @@ export interface AppServices {
 }
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
-  const packs = await openPackService(opts.packsDir)
+  const packs = await openPackService(opts.packsDir, importedPacksDir(opts.dataDir))
   const [settings, progress, study, reading] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
@@ -40,7 +42,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const stores = [settings.store, progress.store, ...study.stores, ...reading.annotations.stores]
   const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
 
-  const handlers: Handlers = {
+  const handlers: Handlers = withDataHandlers({
     'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
     'app:notices': async () => notices.map((n) => ({ ...n })),
     'packs:list': async () => packs.list(),
@@ -54,7 +56,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...reading.handlers,
     'files:save': async (request) => platform.saveFile(request),
     'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
-  }
+  }, { dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
 
   const sourceAddresses = packs
     .list()

@@ -1,0 +1,26 @@
+// Why: the dashboard's study numbers (mastery, reviews, forecast, mocks,
+// streak) exactly as main computed them from the review journal.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { api } from '@renderer/api'
+import type { StudyStats } from '@shared/study'
+import { useNoticesStore } from './notices'
+
+export const useStatsStore = defineStore('stats', () => {
+  const stats = ref<StudyStats | null>(null)
+  const loading = ref(false)
+
+  async function load(packId: string): Promise<void> {
+    loading.value = true
+    try {
+      stats.value = (await api['study:stats']({ packId })) ?? null
+    } catch (err) {
+      // The last numbers main gave stay on screen.
+      useNoticesStore().reportError(err, 'load your study statistics')
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { stats, loading, load }
+})

@@ -4,7 +4,6 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHis
 import ReadView from './views/ReadView.vue'
 import CompareView from './views/CompareView.vue'
 import SelfTestView from './views/SelfTestView.vue'
-import DashboardView from './views/DashboardView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
@@ -30,7 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/read/:sectionId?', name: 'read', component: ReadView },
   { path: '/compare', name: 'compare', component: CompareView },
   { path: '/self-test', name: 'self-test', component: SelfTestView },
-  { path: '/dashboard', name: 'dashboard', component: DashboardView },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:unknown(.*)*', redirect: '/read' }
 ]

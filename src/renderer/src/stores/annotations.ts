@@ -1,0 +1,177 @@
+// Why: the student's highlights and notes for the open pack, exactly as main
+// last saved them. Every action waits for main (the change is on disk) before
+// the state changes, so "Saved" on screen is never ahead of the file.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '@renderer/api'
+import { clozeCard } from '@renderer/components/reading/cloze-card'
+import { saveTextFile } from '@renderer/lib/save-file'
+import type { TextRange } from '@shared/anchoring'
+import type { AnnotationColor, AnnotationView } from '@shared/annotations'
+import { ApiError } from '@shared/result'
+import { useNoticesStore } from './notices'
+
+/*
+ * Mirrors NOTE_MAX_CHARS in shared/annotations.ts, which is not imported
+ * because that module builds zod schemas and would pull the validator into the
+ * renderer bundle. A component test keeps the two equal; main stays the authority.
+ */
+export const NOTE_MAX_CHARS = 10_000
+export const COLORS: readonly { color: AnnotationColor; label: string }[] = [
+  { color: 'yellow', label: 'Yellow' },
+  { color: 'green', label: 'Green' },
+  { color: 'blue', label: 'Blue' },
+  { color: 'pink', label: 'Pink' }
+]
+
+/** The words main's validator uses, so the page and main refuse a long note alike. */
+export function noteTooLong(length: number): string {
+  return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}.`
+}
+
+export type Outcome = { ok: true } | { ok: false; message: string }
+
+/** A short line under the reading text, with Undo after a delete. */
+export interface Toast {
+  message: string
+  undoId?: string
+}
+
+export interface NewHighlight {
+  packId: string
+  blockId: string
+  selector: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+  start: number
+  color: AnnotationColor
+}
+
+/** Main's own words for a refused input (e.g. the note-length message), else the generic notice. */
+function failure(err: unknown, action: string): Outcome {
+  if (err instanceof ApiError && err.code === 'validation') return { ok: false, message: err.issues[0]?.message ?? err.message }
+  const notice = useNoticesStore().reportError(err, action)
+  return { ok: false, message: notice.detail ?? notice.message }
+}
+
+export const useAnnotationsStore = defineStore('annotations', () => {
+  const packId = ref<string | null>(null)
+  const items = ref<AnnotationView[]>([])
+  const loaded = ref(false)
+  /** The colour "Highlight" uses: the one chosen last. */
+  const lastColor = ref<AnnotationColor>('yellow')
+  const toast = ref<Toast | null>(null)
+  const exporting = ref(false)
+
+  const byId = computed(() => new Map(items.value.map((a) => [a.id, a])))
+  const byBlock = computed(() => {
+    const map = new Map<string, AnnotationView[]>()
+    for (const a of items.value) map.set(a.blockId, [...(map.get(a.blockId) ?? []), a])
+    return map
+  })
+
+  /** Puts main's copy in place (or adds it), keeping main's reading order for the rest. */
+  function put(view: AnnotationView): void {
+    const at = items.value.findIndex((a) => a.id === view.id)
+    items.value = at === -1 ? [...items.value, view] : items.value.map((a) => (a.id === view.id ? view : a))
+  }
+
+  async function load(forPack: string): Promise<void> {
+    if (packId.value !== forPack) {
+      items.value = []
+      loaded.value = false
+      toast.value = null
+    }
+    packId.value = forPack
+    try {
+      const list = await api['annotations:list']({ packId: forPack })
+      if (packId.value !== forPack) return
+      items.value = Array.isArray(list) ? list : []
+      loaded.value = true
+    } catch (err) {
+      useNoticesStore().reportError(err, 'load your highlights and notes')
+    }
+  }
+
+  async function add(input: NewHighlight): Promise<AnnotationView | null> {
+    lastColor.value = input.color
+    try {
+      const view = await api['annotations:add'](input)
+      put(view)
+      toast.value = { message: 'Highlight saved.' }
+      return view
+    } catch (err) {
+      const out = failure(err, 'save the highlight')
+      toast.value = { message: `Highlight not saved: ${out.ok ? '' : out.message}` }
+      return null
+    }
+  }
+
+  async function update(id: string, patch: { color?: AnnotationColor; note?: string }): Promise<Outcome> {
+    if (patch.note !== undefined && patch.note.length > NOTE_MAX_CHARS) return { ok: false, message: noteTooLong(patch.note.length) }
+    try {
+      put(await api['annotations:update']({ id, ...patch }))
+      if (patch.color) lastColor.value = patch.color
+      return { ok: true }
+    } catch (err) {
+      return failure(err, patch.note !== undefined ? 'save your note' : 'change the colour')
+    }
+  }
+
+  async function remove(id: string): Promise<Outcome> {
+    try {
+      const gone = await api['annotations:delete']({ id })
+      items.value = items.value.filter((a) => a.id !== gone.id)
+      toast.value = { message: 'Highlight deleted.', undoId: gone.id }
+      return { ok: true }
+    } catch (err) {
+      return failure(err, 'delete the highlight')
+    }
+  }
+
+  async function undoDelete(id: string): Promise<Outcome> {
+    try {
+      put(await api['annotations:restore']({ id }))
+      // Main returns it without its place in reading order; a fresh list puts it back in line.
+      if (packId.value) await load(packId.value)
+      toast.value = { message: 'Highlight restored.' }
+      return { ok: true }
+    } catch (err) {
+      const out = failure(err, 'restore the highlight')
+      toast.value = { message: `Not restored: ${out.ok ? '' : out.message}`, undoId: id }
+      return out
+    }
+  }
+
+  /** Asks main for the Markdown and saves it; returns a line saying where it went. */
+  async function exportMarkdown(forPack: string): Promise<string> {
+    if (exporting.value) return ''
+    exporting.value = true
+    try {
+      const { fileName, markdown } = await api['annotations:export']({ packId: forPack })
+      const result = await saveTextFile(fileName, markdown, 'text/markdown')
+      return result.mode === 'saved' ? `Saved to ${result.path}.` : result.mode === 'download' ? `Downloaded ${fileName}.` : 'Export cancelled.'
+    } catch (err) {
+      useNoticesStore().reportError(err, 'export your annotations')
+      return 'The export failed; see the notice above.'
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  /** Sends the highlight to Self-test as a cloze card; the card's id is the annotation's. */
+  async function makeFlashcard(a: AnnotationView, blockText: string, range: TextRange): Promise<Outcome> {
+    const card = clozeCard(blockText, range)
+    if (!card.ok) return card
+    try {
+      await api['study:addCustomCard']({ packId: a.packId, id: a.id, kind: 'highlight-cloze', text: card.text, answer: card.answer, blockId: a.blockId })
+      return { ok: true }
+    } catch (err) {
+      return failure(err, 'make the flashcard')
+    }
+  }
+
+  function dismissToast(): void {
+    toast.value = null
+  }
+
+  return { packId, items, loaded, lastColor, toast, exporting, byId, byBlock, load, add, update, remove, undoDelete, exportMarkdown, makeFlashcard, dismissToast }
+})

@@ -24,6 +24,9 @@ export const MODES: readonly Mode[] = [
   { name: 'settings', label: 'Settings', path: '/settings', key: '5' }
 ]
 
+/** Search is a view, not a mode: it has Ctrl/Cmd+K instead of an Alt digit. */
+export const SEARCH_LINK = { name: 'search', label: 'Search', path: '/search' } as const
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/read' },
   { path: '/read/:sectionId?', name: 'read', component: ReadView },
@@ -31,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/self-test', name: 'self-test', component: SelfTestView },
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
   { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   { path: '/:unknown(.*)*', redirect: '/read' }
 ]
 

@@ -2,7 +2,8 @@
 // mouse, but must never fire while they are typing a note or an answer.
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter } from 'vue-router'
-import { MODES } from '@renderer/router'
+import { MODES, SEARCH_LINK } from '@renderer/router'
+import { useSearchStore } from '@renderer/stores/search'
 
 // Inputs where a keystroke is not text, so a shortcut there is still intended.
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'])
@@ -24,9 +25,21 @@ export function shortcutPath(event: KeyboardEvent): string | null {
   return MODES.find((m) => m.key === digit)?.path ?? null
 }
 
+/** Ctrl+K (Cmd+K on macOS) opens search from anywhere; it types nothing, so it also works from a text box. */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && (event.code === 'KeyK' || event.key.toLowerCase() === 'k')
+}
+
 export function useShortcuts(): void {
   const router = useRouter()
+  const search = useSearchStore()
   const onKeydown = (event: KeyboardEvent): void => {
+    if (isSearchShortcut(event)) {
+      event.preventDefault()
+      search.requestFocus()
+      void router.push(SEARCH_LINK.path)
+      return
+    }
     const path = shortcutPath(event)
     if (!path) return
     event.preventDefault()

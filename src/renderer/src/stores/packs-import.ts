@@ -1,0 +1,67 @@
+// Why: Settings → Notes packs: import a pack from a file (with progress, and
+// main's clear error if the file is bad) and remove an imported one. Only the
+// library's list changes, so the list is refreshed in place rather than
+// reloading the page; progress stays on disk either way.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { api } from '@renderer/api'
+import { readFileText, sizeProblem, type FileStep } from '@renderer/components/settings/read-file'
+import { PACK_MAX_BYTES } from '@shared/data'
+import type { PackList } from '@shared/domain'
+import { failureMessage, useDataStore, type DataMessage } from './data'
+import { useLibraryStore } from './library'
+
+export const usePacksImportStore = defineStore('packs-import', () => {
+  const busy = ref(false)
+  const step = ref<FileStep | null>(null)
+  const message = ref<DataMessage | null>(null)
+
+  /** Shows main's list; if the open pack is gone, opens the first again. */
+  async function showList(list: PackList): Promise<void> {
+    const library = useLibraryStore()
+    library.$patch({ packs: list.packs, errors: list.errors })
+    if (library.current && !list.packs.some((p) => p.id === library.current?.id)) await library.load()
+    // Which packs have progress (and whether installed) changed too.
+    await useDataStore()
+      .refreshSummary()
+      .catch(() => undefined)
+  }
+
+  async function run(task: () => Promise<void>): Promise<void> {
+    if (busy.value) return
+    busy.value = true
+    message.value = null
+    try {
+      await task()
+    } catch (err) {
+      message.value = failureMessage(err)
+    } finally {
+      busy.value = false
+      step.value = null
+    }
+  }
+
+  const importFile = (file: File) =>
+    run(async () => {
+      const tooLarge = sizeProblem(file, PACK_MAX_BYTES)
+      if (tooLarge) throw new Error(tooLarge)
+      step.value = { label: 'Reading…', percent: 0 }
+      const content = await readFileText(file, (percent) => (step.value = { label: 'Reading…', percent }))
+      step.value = { label: 'Checking and saving…', percent: null }
+      const pack = await api['packs:import']({ fileName: file.name, content })
+      await showList(await api['packs:list']())
+      message.value = { tone: 'success', text: `Imported “${pack.title}”. It is listed below; choose Open to read it.`, details: [] }
+    })
+
+  const remove = (packId: string, title: string) =>
+    run(async () => {
+      await showList(await api['packs:remove']({ packId }))
+      message.value = {
+        tone: 'success',
+        text: `Removed “${title}”. Your progress on it is kept: import the pack again to carry on, or delete the progress below.`,
+        details: []
+      }
+    })
+
+  return { busy, step, message, importFile, remove }
+})

@@ -26,7 +26,7 @@ export const dailyBackup: AutomaticBackup = {
   store: 'progress',
   createdAt: '2026-11-24T04:30:00.000Z',
   sizeBytes: 2048,
-  label: 'Reading progress: the day’s first copy, 2026-11-24'
+  label: 'Reading progress, as it was before the first change on 2026-11-24'
 }
 
 /** Working fakes for every data channel; call after resetApi(). */

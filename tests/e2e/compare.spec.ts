@@ -11,7 +11,7 @@ const TABLE = 'India–US 2+2 vs India–Russia 2+2'
 const table = (page: Page) => page.getByRole('table', { name: TABLE })
 const rowHeaders = (page: Page) => table(page).getByRole('rowheader')
 const filters = (page: Page) => page.getByRole('region', { name: 'Filters' })
-const rowOf = (page: Page, dimension: string): Locator => table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: dimension }) })
+const rowOf = (page: Page, dimension: string | RegExp): Locator => table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: dimension }) })
 
 async function openCompare(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/#/compare`)

@@ -20,11 +20,11 @@ function pressAlt(digit: string, target: EventTarget = window): void {
 }
 
 describe('app shell', () => {
-  it('has a Modes nav with the five links, the current one marked as the page', async () => {
+  it('has a Modes nav with the mode links and Search, the current one marked as the page', async () => {
     app = await mountApp('/compare')
     const nav = getByRole(app.root, 'navigation', 'Modes')
     const links = allByRole(nav, 'link')
-    expect(links.map((l) => l.textContent?.trim())).toEqual(['Read', 'Compare', 'Self-test', 'Dashboard', 'Settings'])
+    expect(links.map((l) => l.textContent?.trim())).toEqual(['Read', 'Compare', 'Self-test', 'Dashboard', 'Search', 'Settings'])
     expect(getByRole(nav, 'link', 'Compare').getAttribute('aria-current')).toBe('page')
     expect(links.filter((l) => l.hasAttribute('aria-current'))).toHaveLength(1)
     expect(getByRole(nav, 'link', 'Compare').title).toContain('Alt+2')

@@ -111,6 +111,25 @@ describe('highlight toolbar', () => {
     expect(api['annotations:add']).not.toHaveBeenCalled()
   })
 
+  it('leaves a new selection alone when the previous highlight finishes saving', async () => {
+    app = await mountApp('/read/sec-origins')
+    let finish: () => void = () => {}
+    const impl = api['annotations:add'].getMockImplementation()!
+    api['annotations:add'].mockImplementationOnce((input) => new Promise((done) => (finish = () => done(impl(input)))))
+    const text = textOf('blk-para')
+    await selectWords('blk-para', 'India', text)
+    getByRole(toolbar(), 'button', 'Highlight').click()
+    await settle()
+    await selectWords('blk-para', 'New Delhi', text)
+    finish()
+    await settle()
+    expect(notes.items).toHaveLength(1)
+    expect(window.getSelection()?.toString()).toBe('New Delhi')
+    getByRole(toolbar(), 'button', 'Highlight').click()
+    await settle()
+    expect(api['annotations:add']).toHaveBeenLastCalledWith(expect.objectContaining({ selector: expect.objectContaining({ exact: 'New Delhi' }) }))
+  })
+
   it('keeps the selection and says why when main refuses the highlight', async () => {
     app = await mountApp('/read/sec-origins')
     api['annotations:add'].mockRejectedValueOnce(new (await import('@shared/result')).ApiError({ code: 'write-failed', message: 'disk full' }))

@@ -29,6 +29,8 @@ export function noteTooLong(length: number): string {
   return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}.`
 }
 
+const TOAST_MS = 6000
+
 export type Outcome = { ok: true } | { ok: false; message: string }
 
 /** A short line under the reading text, with Undo after a delete. */
@@ -60,6 +62,14 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   const lastColor = ref<AnnotationColor>('yellow')
   const toast = ref<Toast | null>(null)
   const exporting = ref(false)
+  let toastTimer: ReturnType<typeof setTimeout> | undefined
+
+  /* A plain message fades after a few seconds; one with Undo stays until replaced or dismissed, so there is time to act on it. */
+  function say(next: Toast | null): void {
+    clearTimeout(toastTimer)
+    toast.value = next
+    if (next && !next.undoId) toastTimer = setTimeout(() => (toast.value = null), TOAST_MS)
+  }
 
   const byId = computed(() => new Map(items.value.map((a) => [a.id, a])))
   const byBlock = computed(() => {
@@ -78,7 +88,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     if (packId.value !== forPack) {
       items.value = []
       loaded.value = false
-      toast.value = null
+      say(null)
     }
     packId.value = forPack
     try {
@@ -96,11 +106,11 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     try {
       const view = await api['annotations:add'](input)
       put(view)
-      toast.value = { message: 'Highlight saved.' }
+      say({ message: 'Highlight saved.' })
       return view
     } catch (err) {
       const out = failure(err, 'save the highlight')
-      toast.value = { message: `Highlight not saved: ${out.ok ? '' : out.message}` }
+      say({ message: `Highlight not saved: ${out.ok ? '' : out.message}` })
       return null
     }
   }
@@ -120,7 +130,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     try {
       const gone = await api['annotations:delete']({ id })
       items.value = items.value.filter((a) => a.id !== gone.id)
-      toast.value = { message: 'Highlight deleted.', undoId: gone.id }
+      say({ message: 'Highlight deleted.', undoId: gone.id })
       return { ok: true }
     } catch (err) {
       return failure(err, 'delete the highlight')
@@ -132,11 +142,11 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       put(await api['annotations:restore']({ id }))
       // Main returns it without its place in reading order; a fresh list puts it back in line.
       if (packId.value) await load(packId.value)
-      toast.value = { message: 'Highlight restored.' }
+      say({ message: 'Highlight restored.' })
       return { ok: true }
     } catch (err) {
       const out = failure(err, 'restore the highlight')
-      toast.value = { message: `Not restored: ${out.ok ? '' : out.message}`, undoId: id }
+      say({ message: `Not restored: ${out.ok ? '' : out.message}`, undoId: id })
       return out
     }
   }
@@ -170,7 +180,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   function dismissToast(): void {
-    toast.value = null
+    say(null)
   }
 
   return { packId, items, loaded, lastColor, toast, exporting, byId, byBlock, load, add, update, remove, undoDelete, exportMarkdown, makeFlashcard, dismissToast }

@@ -3,6 +3,7 @@
 // a hostile note stays text, search finds a note and jumps to it, and the
 // export carries the quote and the note under the section heading.
 import { readFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './host'
 
@@ -133,3 +134,31 @@ test('Export annotations downloads Markdown with the quote and note under the se
   expect(after).toContain('Export me, please.')
   await expect(panel(page).getByRole('status').filter({ hasText: 'Downloaded' })).toBeVisible()
 })
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`highlights, the toolbar, the note editor and search pass axe (${theme} theme)`, async ({ page, host }) => {
+    await page.emulateMedia({ colorScheme: theme })
+    await openSection(page, host.current.url)
+    await highlightWithNote(page, 'A note to check contrast.')
+    await selectWords(page, 'ctx-first-2plus2', 'Sushma Swaraj Bhawan')
+    await expect(page.getByRole('toolbar', { name: 'Highlight toolbar' })).toBeVisible()
+    expect(await seriousViolations(page), 'toolbar').toEqual([])
+    await page.keyboard.press('Escape')
+    await marks(page).first().click()
+    await expect(editor(page)).toBeVisible()
+    expect(await seriousViolations(page), 'editor').toEqual([])
+    await editor(page).getByRole('button', { name: 'Close' }).click()
+
+    await page.keyboard.press('Control+K')
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('contrast')
+    await expect(page.getByRole('option').first()).toBeVisible()
+    expect(await seriousViolations(page), 'search').toEqual([])
+  })
+}

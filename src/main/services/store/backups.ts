@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { tempPathFor } from './durable-file'
 import { errnoOf, removeIfPresent, type StoreFs } from './fs-ops'
-import { decodeStoreBytes, type DecodeSpec } from './migrations'
+import { decodeStoreBytesSliced, type DecodeSpec } from './migrations'
 
 export const BACKUP_FOLDER = 'backups'
 
@@ -64,7 +64,7 @@ export async function loadNewestValidBackup<T>(
     } catch {
       continue
     }
-    const decoded = decodeStoreBytes(bytes, spec)
+    const decoded = await decodeStoreBytesSliced(bytes, spec)
     if (decoded.ok) return { file, data: decoded.data }
   }
   return null

@@ -3,6 +3,8 @@
 // everywhere: UTF-8, JSON, our envelope, a version we know, migrated forward,
 // then accepted by the current zod schema.
 import type * as z from 'zod'
+import { safeParseSliced, type Issue } from './sliced-parse'
+import { nextSlice } from './turns'
 
 /** What is on disk: `{"schemaVersion":N,"data":{...}}`, compact. */
 export interface Envelope<T> {
@@ -53,7 +55,10 @@ export function migrate(data: unknown, from: number, to: number, migrations: Mig
   return current
 }
 
-export function decodeStoreBytes<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Decoded<T> {
+type Prepared = { ok: false; reason: string } | { ok: true; migrated: unknown; fromVersion: number; hadBom: boolean }
+
+/** Everything before the schema check: UTF-8, JSON, envelope, version, migrations. */
+function prepare<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Prepared {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
   let text: string
   try {
@@ -88,13 +93,41 @@ export function decodeStoreBytes<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Dec
   } catch (err) {
     return { ok: false, reason: `the file is in format ${fromVersion} and could not be upgraded (${(err as Error).message})` }
   }
-  const result = spec.schema.safeParse(migrated)
-  if (!result.success) {
-    const issues = result.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ')
-    return { ok: false, reason: `the data in the file has the wrong shape (${issues})` }
-  }
-  return { ok: true, data: result.data, fromVersion, hadBom }
+  return { ok: true, migrated, fromVersion, hadBom }
+}
+
+function wrongShape(issues: readonly Issue[]): { ok: false; reason: string } {
+  const listed = issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ')
+  return { ok: false, reason: `the data in the file has the wrong shape (${listed})` }
+}
+
+export function decodeStoreBytes<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Decoded<T> {
+  const prepared = prepare(bytes, spec)
+  if (!prepared.ok) return prepared
+  const result = spec.schema.safeParse(prepared.migrated)
+  if (!result.success) return wrongShape(result.error.issues)
+  return { ok: true, data: result.data, fromVersion: prepared.fromVersion, hadBom: prepared.hadBom }
+}
+
+/** Bytes of JSON checked per slice by decodeStoreBytesSliced (~1 ms of zod). */
+export const SLICE_BYTES = 32 * 1024
+
+/**
+ * decodeStoreBytes with the same verdict, for opening files: a big file's
+ * collections are checked with zod a slice at a time (see sliced-parse.ts),
+ * so opening 5,000 highlights never holds the main process for long.
+ */
+export async function decodeStoreBytesSliced<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Promise<Decoded<T>> {
+  // Several files opening at once: each big one is parsed in a turn of its own.
+  if (bytes.length > SLICE_BYTES) await nextSlice()
+  const prepared = prepare(bytes, spec)
+  if (!prepared.ok) return prepared
+  // Elements per slice, assuming the file's bytes are spread evenly over the collection.
+  const sliceSize = (count: number): number => Math.max(16, Math.floor((count * SLICE_BYTES) / Math.max(1, bytes.length)))
+  const result = await safeParseSliced(spec.schema, prepared.migrated, { sliceSize })
+  if (!result.success) return wrongShape(result.issues)
+  return { ok: true, data: result.data, fromVersion: prepared.fromVersion, hadBom: prepared.hadBom }
 }

@@ -1,7 +1,16 @@
 // Why: every filesystem call the store makes goes through this one small
 // interface, so tests can inject a failing rename or write (EPERM, ENOSPC)
 // without mocking node:fs or relying on chmod (root ignores it).
-import { open, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { open, mkdir, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises'
+
+/** An existing file opened for writes at known offsets (a store's append fast path). */
+export interface InPlaceFile {
+  /** Current length in bytes. */
+  size(): Promise<number>
+  /** Writes all of `data` at byte `position`; with `datasync` it is on the device before this resolves. */
+  writeAt(data: Uint8Array, position: number, datasync: boolean): Promise<void>
+  close(): Promise<void>
+}
 
 export interface StoreFs {
   /** Whole file as bytes; rejects with ENOENT when missing. */
@@ -18,6 +27,8 @@ export interface StoreFs {
   mkdir(dir: string): Promise<void>
   /** Makes a rename inside `dir` durable. Best effort: never rejects. */
   syncDir(dir: string): Promise<void>
+  /** Opens an existing file to overwrite its end in place; rejects with ENOENT when missing. */
+  openInPlace(path: string): Promise<InPlaceFile>
 }
 
 async function writeFileSynced(path: string, data: string | Uint8Array, opts: { flag: 'w' | 'wx'; fsync: boolean }): Promise<void> {
@@ -52,6 +63,22 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+function inPlace(handle: FileHandle): InPlaceFile {
+  return {
+    size: async () => (await handle.stat()).size,
+    async writeAt(data, position, datasync) {
+      for (let offset = 0; offset < data.length; ) {
+        const { bytesWritten } = await handle.write(data, offset, data.length - offset, position + offset)
+        offset += bytesWritten
+      }
+      // fdatasync: the bytes and the new length, not the timestamps. The file
+      // itself was made durable (rename + folder fsync) when it was created.
+      if (datasync) await handle.datasync()
+    },
+    close: () => handle.close()
+  }
+}
+
 export const nodeStoreFs: StoreFs = {
   readFile: (path) => readFile(path),
   writeFile: writeFileSynced,
@@ -61,7 +88,8 @@ export const nodeStoreFs: StoreFs = {
   mkdir: async (dir) => {
     await mkdir(dir, { recursive: true })
   },
-  syncDir
+  syncDir,
+  openInPlace: async (path) => inPlace(await open(path, 'r+'))
 }
 
 /** The real filesystem with any test overrides laid over it. */

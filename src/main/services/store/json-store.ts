@@ -9,8 +9,14 @@
 //   - on a failed write rejects every update of that write with
 //     WriteFailedError and rolls memory back to what is on disk;
 //   - copies the file to backups/ before the first write of each day.
-// Data is validated with zod on open only; writes are trusted (perf: a 20k-log
-// state must save in ~10 ms), so schemas must describe plain JSON values.
+// Data is validated with zod on open only (a big file a slice at a time, so
+// opening never stalls the main process for long); writes are trusted (perf:
+// a 20k-log state must save in ~10 ms), so schemas must describe plain JSON values.
+// A store opened with `appendTo` (the study journal) can also add items to
+// the end of one array without rewriting the file: the new items overwrite
+// the file's closing `]}}` in place and are fdatasync'ed, so the file is whole
+// JSON again after every append. A save cut short leaves a torn tail, which
+// opening trims back to the last whole item (see recovery.ts).
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type * as z from 'zod'
@@ -18,8 +24,8 @@ import type { StoreNotice } from '../../../shared/domain'
 import { ServiceError, WriteFailedError } from '../errors'
 import { dayKey, ensureDailyBackup } from './backups'
 import { DurableDataFile } from './durable-file'
-import { storeFs, type StoreFs } from './fs-ops'
-import type { DecodeSpec, Envelope, Migrations } from './migrations'
+import { storeFs, type InPlaceFile, type StoreFs } from './fs-ops'
+import { migrate, type DecodeSpec, type Envelope, type Migrations } from './migrations'
 import { fileStamp, loadStoreFile, type LoadedState } from './recovery'
 
 export interface JsonStoreOptions<T> {
@@ -51,6 +57,14 @@ export interface JsonStoreOptions<T> {
   fs?: Partial<StoreFs>
 }
 
+/** Item type of the array at `data[K]`. */
+export type ItemOf<T, K extends keyof T> = T[K] extends readonly (infer I)[] ? I : never
+
+export interface AppendableStoreOptions<T, K extends keyof T & string> extends JsonStoreOptions<T> {
+  /** The top-level array of the data that append() adds to; it is kept last in the file. */
+  appendTo: K
+}
+
 export interface JsonStore<T> {
   readonly path: string
   /**
@@ -72,10 +86,37 @@ export interface JsonStore<T> {
   flush(): Promise<void>
 }
 
+export interface AppendableJsonStore<T, K extends keyof T & string> extends JsonStore<T> {
+  /**
+   * Adds items to the end of `data[appendTo]` and resolves once they are on
+   * disk, writing only the new items (an update() in the same write, or the
+   * first write after opening or after a failed write, rewrites the whole
+   * file instead). `decide` runs now on the current state, like an update()
+   * mutator (again if a failed write makes the store replay it), and returns
+   * the items; it may change other fields too, but those reach the disk only
+   * with the next whole-file write, so they must be derivable from the items.
+   */
+  append(decide: (draft: T) => ItemOf<T, K>[]): Promise<void>
+}
+
 interface Pending {
   mutate: (draft: unknown) => void
   resolve: () => void
   reject: (err: unknown) => void
+  /** Set for append(): the items its last run added, written on their own when the whole batch is appends. */
+  items?: unknown[]
+}
+
+/** The bytes that close an appendable store's file: `]` of the array, `}` of data, `}` of the envelope. */
+const TAIL = ']}}'
+/** An unused in-place handle is closed after this long. */
+const IDLE_CLOSE_MS = 2000
+
+/** Array items as an appendable store writes them: each on its own line, so opening can cut a torn tail back at a newline. */
+function itemLines(items: readonly unknown[], atStart: boolean): string {
+  let text = ''
+  for (let i = 0; i < items.length; i++) text += `${i > 0 || !atStart ? ',' : ''}\n${JSON.stringify(items[i])}`
+  return text
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
@@ -87,10 +128,14 @@ class FileJsonStore<T> implements JsonStore<T> {
   readonly #fs: StoreFs
   readonly #opts: JsonStoreOptions<T>
   readonly #clock: () => Date
-  /** Envelope text of what reopening would load: the last write that landed. */
+  /** Envelope text of what reopening would load: the last whole write that landed, then #diskChunks. */
   #diskText: string
-  /** Text of the write in flight, captured as it is serialised. */
+  /** Appends that landed since that write, each its items without the closing TAIL (joined only to roll back). */
+  #diskChunks: string[] = []
+  /** Text of the whole write in flight, captured as it is serialised. */
   #writingText: string | null = null
+  /** Items of the append in flight, as written before the TAIL. */
+  #writingChunk: string | null = null
   #queued: Pending[] = []
   #running: Promise<void> | null = null
   /** The file on disk is a valid store, so it may be copied as a backup. */
@@ -98,25 +143,53 @@ class FileJsonStore<T> implements JsonStore<T> {
   #backupDay: string | null = null
   /** Saving would destroy a bad file that could not be kept. */
   readonly #writeBlocked: unknown
+  /** #diskText is the file as read at open (not our own stringify): decode it through the schema to roll back. */
+  #diskTextIsFile: boolean
+  /** appendTo: the array append() adds to. */
+  readonly #appendTo: string | undefined
+  /** Byte offset of the file's closing TAIL when the file on disk ends with the appendTo array; null: write the whole file next. */
+  #appendAt: number | null = null
+  /** The appendTo array on disk is empty (no comma before the first item). */
+  #diskArrayEmpty = true
+  #inPlace: InPlaceFile | null = null
+  #idleTimer: NodeJS.Timeout | null = null
 
-  constructor(opts: JsonStoreOptions<T>, fs: StoreFs, loaded: LoadedState<T>) {
+  constructor(opts: JsonStoreOptions<T> & { appendTo?: string }, fs: StoreFs, loaded: LoadedState<T>) {
     this.#opts = opts
     this.#fs = fs
     this.#clock = opts.clock ?? (() => new Date())
     this.path = join(opts.dir, `${opts.name}.json`)
     this.#fileValid = loaded.fileValid
     this.#writeBlocked = loaded.writeBlocked
+    this.#appendTo = opts.appendTo
     if (loaded.notice) this.notices.push(loaded.notice)
     const initial: Envelope<T> = { schemaVersion: opts.version, data: loaded.data }
-    this.#diskText = JSON.stringify(initial)
+    // The file's own text when it decodes to exactly this data: a 2 MB store
+    // is not serialised again just to remember what is on disk.
+    this.#diskTextIsFile = loaded.text !== undefined
+    this.#diskText = loaded.text ?? JSON.stringify(initial)
     // Compact JSON.stringify, captured so a failed write can roll back to it.
     const adapter = new DurableDataFile<Envelope<T>>(this.path, {
       parse: (text) => JSON.parse(text) as Envelope<T>,
-      stringify: (env) => (this.#writingText = JSON.stringify(env)),
+      stringify: (env) => (this.#writingText = this.#stringify(env)),
       fs,
       fsync: opts.fsync ?? true
     })
     this.#db = new Low(adapter, initial)
+  }
+
+  /**
+   * Compact JSON. An appendable store's array goes last, so the file ends
+   * with it, and each of its items starts a new line, exactly as append()
+   * writes them: the same data always gives the same bytes, however it was saved.
+   */
+  #stringify(env: Envelope<T>): string {
+    const field = this.#appendTo
+    if (field === undefined) return JSON.stringify(env)
+    const { [field]: items, ...rest } = env.data as Record<string, unknown>
+    if (!Array.isArray(items)) return JSON.stringify({ schemaVersion: env.schemaVersion, data: { ...rest, [field]: items } })
+    const head = JSON.stringify({ schemaVersion: env.schemaVersion, data: { ...rest, [field]: [] } })
+    return head.slice(0, -TAIL.length) + itemLines(items, true) + TAIL
   }
 
   get data(): T {
@@ -150,6 +223,28 @@ class FileJsonStore<T> implements JsonStore<T> {
     })
   }
 
+  append(decide: (draft: T) => unknown[]): Promise<void> {
+    const field = this.#appendTo
+    if (field === undefined) return Promise.reject(new TypeError(`store ${this.#opts.name} was not opened with appendTo`))
+    return new Promise<void>((resolve, reject) => {
+      const pending: Pending = { mutate: () => undefined, resolve, reject, items: [] }
+      pending.mutate = (draft) => {
+        const items = decide(draft as T)
+        ;((draft as Record<string, unknown>)[field] as unknown[]).push(...items)
+        pending.items = items
+      }
+      try {
+        pending.mutate(this.#db.data.data)
+      } catch (err) {
+        this.#rebuild()
+        reject(err)
+        return
+      }
+      this.#queued.push(pending)
+      this.#kick()
+    })
+  }
+
   async flush(): Promise<void> {
     while (this.#running) await this.#running
   }
@@ -179,8 +274,63 @@ class FileJsonStore<T> implements JsonStore<T> {
         while (this.#queued.length > 0) await this.#writeBatch()
       } finally {
         this.#running = null
+        if (this.#inPlace) this.#closeWhenIdle()
       }
     })()
+  }
+
+  #closeWhenIdle(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer)
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null
+      if (!this.#running) void this.#closeInPlace()
+    }, IDLE_CLOSE_MS)
+    this.#idleTimer.unref()
+  }
+
+  async #closeInPlace(): Promise<void> {
+    const handle = this.#inPlace
+    this.#inPlace = null
+    if (handle) await handle.close().catch(() => undefined)
+  }
+
+  /** Writes the batch's items over the file's closing TAIL, or returns false if the whole file must be written. */
+  async #tryAppend(batch: Pending[]): Promise<boolean> {
+    const at = this.#appendAt
+    if (at === null || batch.some((p) => p.items === undefined)) return false
+    const items = batch.flatMap((p) => p.items as unknown[])
+    if (items.length === 0) return true
+    const chunk = itemLines(items, this.#diskArrayEmpty)
+    const bytes = Buffer.from(chunk + TAIL, 'utf8')
+    this.#writingChunk = chunk
+    if (!this.#inPlace) {
+      // A file that is gone or not the length we left it: write it whole instead.
+      const handle = await this.#fs.openInPlace(this.path).catch(() => null)
+      const size = handle ? await handle.size().catch(() => -1) : -1
+      if (!handle || size !== at + TAIL.length) {
+        await handle?.close().catch(() => undefined)
+        this.#writingChunk = null
+        this.#appendAt = null
+        return false
+      }
+      this.#inPlace = handle
+    }
+    await this.#inPlace.writeAt(bytes, at, this.#opts.fsync ?? true)
+    this.#appendAt = at + bytes.length - TAIL.length
+    this.#diskArrayEmpty = false
+    return true
+  }
+
+  /** After a whole-file write: where the next append goes, if the file ends with the array. */
+  #afterWholeWrite(text: string): void {
+    if (this.#appendTo === undefined) return
+    const items = (this.#db.data.data as Record<string, unknown>)[this.#appendTo]
+    if (!text.endsWith(TAIL) || !Array.isArray(items)) {
+      this.#appendAt = null
+      return
+    }
+    this.#appendAt = Buffer.byteLength(text, 'utf8') - TAIL.length
+    this.#diskArrayEmpty = text.endsWith(`[${TAIL}`)
   }
 
   async #writeBatch(): Promise<void> {
@@ -191,13 +341,29 @@ class FileJsonStore<T> implements JsonStore<T> {
     try {
       if (this.#writeBlocked) throw this.#writeBlocked
       if (this.#opts.validateWrites) this.#refuseInvalid(batch)
-      await this.#db.write()
-      this.#diskText = this.#writingText as string
+      if (!(await this.#tryAppend(batch))) {
+        // The rename replaces the file the in-place handle points at.
+        await this.#closeInPlace()
+        this.#appendAt = null
+        await this.#db.write()
+        this.#afterWholeWrite(this.#writingText as string)
+      }
+      if (this.#writingText !== null) {
+        this.#diskText = this.#writingText
+        this.#diskChunks = []
+        this.#diskTextIsFile = false
+      }
+      if (this.#writingChunk !== null) this.#diskChunks.push(this.#writingChunk)
       this.#fileValid = true
       this.#writingText = null
+      this.#writingChunk = null
       for (const p of batch) p.resolve()
     } catch (err) {
       this.#writingText = null
+      this.#writingChunk = null
+      // The file may now end in a torn append: write it whole next time.
+      this.#appendAt = null
+      await this.#closeInPlace()
       const error = err instanceof ServiceError ? err : new WriteFailedError(this.path, err)
       for (const p of batch) p.reject(error)
       this.#rebuild()
@@ -221,9 +387,15 @@ class FileJsonStore<T> implements JsonStore<T> {
    * keep their chance to be saved; one whose mutator now throws is rejected.
    */
   #rebuild(): void {
-    const base = this.#writingText ?? this.#diskText
+    let base = this.#writingText
+    let fromFile = false
+    if (base === null) {
+      const chunks = this.#writingChunk === null ? this.#diskChunks : [...this.#diskChunks, this.#writingChunk]
+      base = chunks.length === 0 ? this.#diskText : this.#diskText.slice(0, -TAIL.length) + chunks.join('') + TAIL
+      fromFile = chunks.length === 0 && this.#diskTextIsFile
+    }
     for (;;) {
-      this.#db.data = JSON.parse(base) as Envelope<T>
+      this.#db.data = fromFile ? this.#decodeFileText(base) : (JSON.parse(base) as Envelope<T>)
       const draft = this.#db.data.data
       const failed = this.#queued.findIndex((p) => {
         try {
@@ -237,6 +409,13 @@ class FileJsonStore<T> implements JsonStore<T> {
       if (failed < 0) return
       this.#queued.splice(failed, 1)
     }
+  }
+
+  /** The file as read at open, decoded as opening did (it was valid and current then). */
+  #decodeFileText(text: string): Envelope<T> {
+    const parsed = JSON.parse(text) as Envelope<unknown>
+    const data = migrate(parsed.data, parsed.schemaVersion, this.#opts.version, this.#opts.migrations)
+    return { schemaVersion: this.#opts.version, data: this.#opts.schema.parse(data) }
   }
 
   async #dailyBackup(): Promise<void> {
@@ -260,6 +439,15 @@ class FileJsonStore<T> implements JsonStore<T> {
 }
 
 export async function openJsonStore<T>(opts: JsonStoreOptions<T>): Promise<JsonStore<T>> {
+  return openStore(opts)
+}
+
+/** A store whose `appendTo` array can grow without rewriting the file (see append()). */
+export async function openAppendableJsonStore<T, K extends keyof T & string>(opts: AppendableStoreOptions<T, K>): Promise<AppendableJsonStore<T, K>> {
+  return openStore(opts) as Promise<AppendableJsonStore<T, K>>
+}
+
+async function openStore<T>(opts: JsonStoreOptions<T> & { appendTo?: string }): Promise<FileJsonStore<T>> {
   if (!NAME.test(opts.name)) throw new TypeError(`store name "${opts.name}" must be letters, digits, - or _`)
   if (!Number.isSafeInteger(opts.version) || opts.version < 1) throw new TypeError(`store version must be an integer ≥ 1`)
   const fs = storeFs(opts.fs)
@@ -271,7 +459,8 @@ export async function openJsonStore<T>(opts: JsonStoreOptions<T>): Promise<JsonS
     file: join(opts.dir, `${opts.name}.json`),
     spec,
     defaults: opts.defaults,
-    clock: opts.clock ?? (() => new Date())
+    clock: opts.clock ?? (() => new Date()),
+    ...(opts.appendTo !== undefined ? { appendTo: opts.appendTo } : {})
   })
   const store = new FileJsonStore<T>(opts, fs, loaded)
   if (loaded.needsSave) await store.saveLoadedState()

@@ -8,7 +8,7 @@ import { ServiceError } from '../errors'
 import { cleanBackupTemps, loadNewestValidBackup } from './backups'
 import { tempPathFor } from './durable-file'
 import { errnoOf, removeIfPresent, type StoreFs } from './fs-ops'
-import { decodeStoreBytes, type DecodeSpec } from './migrations'
+import { decodeStoreBytes, decodeStoreBytesSliced, type Decoded, type DecodeSpec } from './migrations'
 
 export interface LoadContext<T> {
   fs: StoreFs
@@ -18,6 +18,8 @@ export interface LoadContext<T> {
   spec: DecodeSpec<T>
   defaults: () => T
   clock: () => Date
+  /** The store appends to this array in place (see json-store.ts): a torn last append is trimmed off. */
+  appendTo?: string
 }
 
 export interface LoadedState<T> {
@@ -29,6 +31,11 @@ export interface LoadedState<T> {
   notice: StoreNotice | null
   /** Set when a bad file could not be kept: saving would destroy it, so don't. */
   writeBlocked: unknown
+  /**
+   * The file's text when `data` is exactly what it decodes to (current
+   * format, no repair), so the store need not serialise it again at open.
+   */
+  text?: string
 }
 
 /** A timestamp that is safe in a file name on every OS: 2026-11-25T10-00-00-000Z. */
@@ -58,10 +65,51 @@ async function keepCorrupt<T>(ctx: LoadContext<T>, bytes: Uint8Array, stamp: str
   throw new Error('too many corrupt copies with the same timestamp')
 }
 
-function describeRestore(restoredFrom: 'backup' | 'defaults' | 'repaired', backupDay?: string): string {
+const NEWLINE = 0x0a
+const COMMA = 0x2c
+/** Newlines tried from the end: an append writes at most this many items at once in practice. */
+const MAX_CUTS = 500
+
+/**
+ * An appendable store's file whose last append was cut short (power loss, a
+ * full disk): every item starts on a new line, so the longest prefix that
+ * ends with a whole item and decodes once closed again is everything that was
+ * whole. Tried first: the whole file with only its closing `]}}` cut; then
+ * the file cut at each newline, from the end. Null if nothing decodes.
+ */
+export function trimTornAppend<T>(bytes: Uint8Array, spec: DecodeSpec<T>): (Decoded<T> & { ok: true }) | null {
+  const tail = Buffer.from(']}}')
+  const close = (keep: number): (Decoded<T> & { ok: true }) | null => {
+    const decoded = decodeStoreBytes(Buffer.concat([bytes.subarray(0, keep), tail]), spec)
+    return decoded.ok ? decoded : null
+  }
+  // `…}`, `…},`, `…}]` or `…}]}`: the last item is whole; the next one or the tail is missing.
+  let keep = bytes.length
+  if (bytes[keep - 1] === COMMA) keep--
+  else {
+    for (let k = tail.length - 1; k > 0; k--) {
+      if (Buffer.compare(bytes.subarray(bytes.length - k), tail.subarray(0, k)) === 0) {
+        keep = bytes.length - k
+        break
+      }
+    }
+  }
+  const whole = close(keep)
+  if (whole) return whole
+  let cuts = 0
+  for (let end = bytes.lastIndexOf(NEWLINE); end > 0 && cuts < MAX_CUTS; end = bytes.lastIndexOf(NEWLINE, end - 1), cuts++) {
+    const found = close(bytes[end - 1] === COMMA ? end - 1 : end)
+    if (found) return found
+  }
+  return null
+}
+
+function describeRestore(restoredFrom: 'backup' | 'defaults' | 'repaired', backupDay?: string, torn = false): string {
   switch (restoredFrom) {
     case 'repaired':
-      return 'Its contents were still readable once the marker was ignored, so they were loaded.'
+      return torn
+        ? 'Everything saved before that save was loaded; the save that was cut short had not been confirmed.'
+        : 'Its contents were still readable once the marker was ignored, so they were loaded.'
     case 'backup':
       return `The backup from ${backupDay} was loaded instead; changes made after that backup are not in it.`
     case 'defaults':
@@ -89,9 +137,25 @@ export async function loadStoreFile<T>(ctx: LoadContext<T>): Promise<LoadedState
     throw new ServiceError('internal', `Could not read ${file} (${errnoOf(err) ?? String(err)}).`, [], { cause: err })
   }
 
-  const decoded = decodeStoreBytes(bytes, ctx.spec)
-  if (decoded.ok && !decoded.hadBom) {
-    return { data: decoded.data, fileValid: true, needsSave: decoded.fromVersion < ctx.spec.version, notice: null, writeBlocked: null }
+  let decoded = await decodeStoreBytesSliced(bytes, ctx.spec)
+  let torn = false
+  if (!decoded.ok && ctx.appendTo !== undefined) {
+    const trimmed = trimTornAppend(bytes, ctx.spec)
+    if (trimmed) {
+      decoded = trimmed
+      torn = true
+    }
+  }
+  if (decoded.ok && !decoded.hadBom && !torn) {
+    const current = decoded.fromVersion === ctx.spec.version
+    return {
+      data: decoded.data,
+      fileValid: true,
+      needsSave: !current,
+      notice: null,
+      writeBlocked: null,
+      ...(current ? { text: bytes.toString('utf8') } : {})
+    }
   }
 
   const now = ctx.clock()
@@ -116,7 +180,9 @@ export async function loadStoreFile<T>(ctx: LoadContext<T>): Promise<LoadedState
   if (decoded.ok) {
     data = decoded.data
     restoredFrom = 'repaired'
-    problem = 'it starts with a byte-order mark, which the app does not write'
+    problem = torn
+      ? 'its last save was cut short (the app or the computer stopped while it was being written)'
+      : 'it starts with a byte-order mark, which the app does not write'
   } else {
     problem = decoded.reason
     const backup = await loadNewestValidBackup(fs, ctx.dir, ctx.name, ctx.spec)
@@ -141,7 +207,7 @@ export async function loadStoreFile<T>(ctx: LoadContext<T>): Promise<LoadedState
     ...(keptAs ? { keptAs } : {}),
     restoredFrom,
     ...(backupFile ? { backupFile } : {}),
-    reason: `${basename(file)} could not be used as it was: ${problem}. ${kept} ${describeRestore(restoredFrom, backupDay)}`,
+    reason: `${basename(file)} could not be used as it was: ${problem}. ${kept} ${describeRestore(restoredFrom, backupDay, torn)}`,
     at: now.toISOString()
   }
   return { data, fileValid: false, needsSave: writeBlocked === null, notice, writeBlocked }

@@ -7,8 +7,14 @@
 // Current cards = study.json's cards + the journal entries past `appliedThrough`.
 // Each step of a checkpoint is atomic and can be repeated, so a crash between
 // steps loses nothing (month files merge by id; applied entries are skipped).
+// Perf: an answer appends its entry to the journal in place (one small write
+// and an fdatasync, see json-store.ts append()), and the history is kept in
+// parts of at most ARCHIVE_BLOCK ids per month (study-log-YYYY-MM_bN.json), so
+// a checkpoint rewrites a few hundred kB, never a whole month of reviews. A
+// month file without a part (study-log-YYYY-MM.json, from before the parts)
+// is still read, never written by a checkpoint.
 import { readdir } from 'node:fs/promises'
-import { openJsonStore, type JsonStore } from '../store/json-store'
+import { openAppendableJsonStore, openJsonStore, type AppendableJsonStore, type JsonStore } from '../store/json-store'
 import type { StoredCard } from './scheduler'
 import {
   ArchiveSchema,
@@ -24,7 +30,27 @@ import {
 } from './study-schema'
 
 export const STUDY_STORE = { name: 'study', journal: 'study-journal', archivePrefix: 'study-log-', version: 1 } as const
-const ARCHIVE_FILE = /^study-log-(\d{4}-\d{2})\.json$/
+/** `study-log-2026-11.json` (a whole month, older files) or `study-log-2026-11_b20.json` (ids 20000-20999 of that month). */
+const ARCHIVE_FILE = /^study-log-(\d{4}-\d{2})(?:_b(\d+))?\.json$/
+/** Review ids per part of a month's history: ~650 kB of JSON, quick to read, check and rewrite. */
+export const ARCHIVE_BLOCK = 1000
+
+/** The part of the history a review belongs in: its month and its block of ids. */
+export function archiveKey(entry: Pick<LogEntry, 'id' | 'at'>): string {
+  return `${entry.at.slice(0, 7)}_b${Math.floor(entry.id / ARCHIVE_BLOCK)}`
+}
+const monthOfKey = (key: string): string => key.slice(0, 7)
+
+/**
+ * The next free id. An answer only appends its entry (nextId is not rewritten
+ * then, so memory stays byte for byte what is on disk), so the next id is
+ * past the newest entry when that is above nextId.
+ */
+function journalNextId(journal: JournalData): number {
+  let next = journal.nextId
+  for (const e of journal.entries) if (e.id >= next) next = e.id + 1
+  return next
+}
 
 export interface StudyStoreOptions {
   dir: string
@@ -39,7 +65,7 @@ type Counts = { reviews: number; fresh: number }
 
 export class StudyStore {
   readonly snapshot: JsonStore<SnapshotData>
-  readonly journal: JsonStore<JournalData>
+  readonly journal: AppendableJsonStore<JournalData, 'entries'>
   readonly #opts: StudyStoreOptions
   readonly #cards = new Map<string, Map<string, StoredCard>>()
   readonly #archives = new Map<string, Promise<JsonStore<ArchiveData>>>()
@@ -51,11 +77,11 @@ export class StudyStore {
   /** The last background checkpoint's failure, if any (it is retried on the next answer). */
   lastCheckpointError: unknown = null
 
-  private constructor(opts: StudyStoreOptions, snapshot: JsonStore<SnapshotData>, journal: JsonStore<JournalData>) {
+  private constructor(opts: StudyStoreOptions, snapshot: JsonStore<SnapshotData>, journal: AppendableJsonStore<JournalData, 'entries'>) {
     this.#opts = opts
     this.snapshot = snapshot
     this.journal = journal
-    this.#durableNextId = journal.data.nextId
+    this.#durableNextId = journalNextId(journal.data)
     this.#rebuildCards()
   }
 
@@ -63,7 +89,13 @@ export class StudyStore {
     const common = { dir: opts.dir, version: STUDY_STORE.version, ...(opts.clock ? { clock: opts.clock } : {}) }
     const [snapshot, journal] = await Promise.all([
       openJsonStore<SnapshotData>({ ...common, name: STUDY_STORE.name, schema: SnapshotSchema, defaults: () => ({ appliedThrough: 0, packs: {} }) }),
-      openJsonStore<JournalData>({ ...common, name: STUDY_STORE.journal, schema: JournalSchema, defaults: () => ({ nextId: 1, trimmedThrough: 0, entries: [] }) })
+      openAppendableJsonStore<JournalData, 'entries'>({
+        ...common,
+        name: STUDY_STORE.journal,
+        schema: JournalSchema,
+        defaults: () => ({ nextId: 1, trimmedThrough: 0, entries: [] }),
+        appendTo: 'entries'
+      })
     ])
     const store = new StudyStore(opts, snapshot, journal)
     await store.#catchUp()
@@ -113,11 +145,10 @@ export class StudyStore {
   /** Writes the entries to the journal; resolves once on disk, then they count. */
   async append(entries: NewLogEntry[]): Promise<LogEntry[]> {
     let written: LogEntry[] = []
-    await this.journal.update((draft) => {
-      let id = Math.max(draft.nextId, this.snapshot.data.appliedThrough + 1, draft.trimmedThrough + 1)
+    await this.journal.append((draft) => {
+      let id = Math.max(journalNextId(draft), this.snapshot.data.appliedThrough + 1, draft.trimmedThrough + 1)
       written = entries.map((e) => ({ ...e, id: id++ }))
-      draft.entries.push(...written)
-      draft.nextId = id
+      return written
     })
     this.#durableNextId = Math.max(this.#durableNextId, (written.at(-1)?.id ?? 0) + 1)
     for (const e of written) this.#apply(e.packId, e.itemId, e.card)
@@ -128,6 +159,8 @@ export class StudyStore {
   /** Removes an undone entry; the card goes back to `restored` (undefined: the item had no card). */
   async remove(entry: LogEntry, restored: StoredCard | undefined): Promise<void> {
     await this.journal.update((draft) => {
+      // The id is not given out again.
+      draft.nextId = Math.max(journalNextId(draft), entry.id + 1)
       draft.entries = draft.entries.filter((e) => e.id !== entry.id)
     })
     if (entry.card) this.#apply(entry.packId, entry.itemId, restored ?? null)
@@ -158,10 +191,14 @@ export class StudyStore {
   async exportAll(): Promise<{ snapshot: SnapshotData; journal: JournalData; logs: Record<string, ArchiveData> }> {
     await this.flush()
     const logs: Record<string, ArchiveData> = {}
-    for (const month of await this.#months()) {
-      const archive = await this.#archive(month)
-      await archive.flush()
-      if (archive.data.entries.length > 0) logs[month] = structuredClone(archive.data)
+    for (const [month, keys] of await this.#months()) {
+      const byId = new Map<number, LogEntry>()
+      for (const key of keys) {
+        const archive = await this.#archive(key)
+        await archive.flush()
+        for (const e of archive.data.entries) byId.set(e.id, e)
+      }
+      if (byId.size > 0) logs[month] = structuredClone({ entries: [...byId.values()].sort((a, b) => a.id - b.id) })
     }
     return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data), logs }
   }
@@ -174,11 +211,21 @@ export class StudyStore {
   async replaceAll(next: { snapshot?: SnapshotData; journal?: JournalData; logs?: Record<string, ArchiveData> }): Promise<void> {
     await this.flush()
     try {
-      for (const [month, data] of Object.entries(next.logs ?? {})) await (await this.#archive(month)).replace(data)
+      const existing = await this.#months()
+      for (const [month, data] of Object.entries(next.logs ?? {})) {
+        // The month's reviews go to their parts; every other file of the month is emptied.
+        const parts = new Map<string, LogEntry[]>()
+        for (const e of data.entries) {
+          const key = `${month}_b${Math.floor(e.id / ARCHIVE_BLOCK)}`
+          parts.get(key)?.push(e) ?? parts.set(key, [e])
+        }
+        for (const [key, entries] of parts) await (await this.#archive(key)).replace({ entries })
+        for (const key of existing.get(month) ?? []) if (!parts.has(key)) await (await this.#archive(key)).replace({ entries: [] })
+      }
       if (next.snapshot) await this.snapshot.replace(next.snapshot)
       if (next.journal) await this.journal.replace(next.journal)
     } finally {
-      this.#durableNextId = this.journal.data.nextId
+      this.#durableNextId = journalNextId(this.journal.data)
       this.#ceiling = 0
       this.#rebuildCards()
     }
@@ -219,15 +266,15 @@ export class StudyStore {
     this.#ceiling = Math.max(this.#ceiling, through)
     const folding = this.journal.data.entries.filter((e) => e.id <= through)
     // 1. history first: merging by id makes a repeat harmless.
-    const months = new Map<string, LogEntry[]>()
+    const parts = new Map<string, LogEntry[]>()
     for (const e of folding) {
-      const month = e.at.slice(0, 7)
-      const list = months.get(month)
+      const key = archiveKey(e)
+      const list = parts.get(key)
       if (list) list.push(e)
-      else months.set(month, [e])
+      else parts.set(key, [e])
     }
-    for (const [month, entries] of months) {
-      const archive = await this.#archive(month)
+    for (const [key, entries] of parts) {
+      const archive = await this.#archive(key)
       await archive.update((draft) => {
         const have = new Set(draft.entries.map((e) => e.id))
         draft.entries.push(...entries.filter((e) => !have.has(e.id)))
@@ -237,6 +284,7 @@ export class StudyStore {
     // 2. fold into study.json; 3. trim the journal.
     await this.snapshot.update((draft) => fold(draft, folding, through))
     await this.journal.update((draft) => {
+      draft.nextId = journalNextId(draft)
       draft.entries = draft.entries.filter((e) => e.id > through)
       draft.trimmedThrough = Math.max(draft.trimmedThrough, through)
     })
@@ -247,38 +295,50 @@ export class StudyStore {
     const { appliedThrough } = this.snapshot.data
     const { trimmedThrough } = this.journal.data
     if (appliedThrough >= trimmedThrough) return
-    const missed = (await this.#allArchives()).flatMap((a) => a.data.entries).filter((e) => e.id > appliedThrough && e.id <= trimmedThrough)
-    missed.sort((a, b) => a.id - b.id)
+    // A review can be in an old whole-month file and in a part: count it once.
+    const byId = new Map<number, LogEntry>()
+    for (const archive of await this.#allArchives()) for (const e of archive.data.entries) if (e.id > appliedThrough && e.id <= trimmedThrough) byId.set(e.id, e)
+    const missed = [...byId.values()].sort((a, b) => a.id - b.id)
     await this.snapshot.update((draft) => fold(draft, missed, trimmedThrough))
     for (const e of missed) this.#apply(e.packId, e.itemId, e.card)
     for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
   }
 
-  #archive(month: string): Promise<JsonStore<ArchiveData>> {
-    let store = this.#archives.get(month)
+  /** `key`: `YYYY-MM` (an older whole-month file) or `YYYY-MM_bN` (a part, see archiveKey). */
+  #archive(key: string): Promise<JsonStore<ArchiveData>> {
+    let store = this.#archives.get(key)
     if (!store) {
       store = openJsonStore<ArchiveData>({
         dir: this.#opts.dir,
-        name: `${STUDY_STORE.archivePrefix}${month}`,
+        name: `${STUDY_STORE.archivePrefix}${key}`,
         version: STUDY_STORE.version,
         schema: ArchiveSchema,
         defaults: () => ({ entries: [] }),
         keepBackups: 2,
         ...(this.#opts.clock ? { clock: this.#opts.clock } : {})
       })
-      this.#archives.set(month, store)
-      store.catch(() => this.#archives.delete(month))
+      this.#archives.set(key, store)
+      store.catch(() => this.#archives.delete(key))
     }
     return store
   }
 
-  async #months(): Promise<string[]> {
+  /** The history files on disk (and parts opened but not yet written), by month, oldest first. */
+  async #months(): Promise<Map<string, string[]>> {
     const names = await readdir(this.#opts.dir).catch(() => [] as string[])
-    return names.flatMap((n) => ARCHIVE_FILE.exec(n)?.[1] ?? []).sort()
+    const keys = new Set(this.#archives.keys())
+    for (const name of names) {
+      const m = ARCHIVE_FILE.exec(name)
+      if (m) keys.add(m[2] === undefined ? (m[1] as string) : `${m[1]}_b${m[2]}`)
+    }
+    const months = new Map<string, string[]>()
+    for (const key of [...keys].sort()) months.get(monthOfKey(key))?.push(key) ?? months.set(monthOfKey(key), [key])
+    return months
   }
 
   async #allArchives(): Promise<JsonStore<ArchiveData>[]> {
-    return Promise.all((await this.#months()).map((m) => this.#archive(m)))
+    const keys = [...(await this.#months()).values()].flat()
+    return Promise.all(keys.map((key) => this.#archive(key)))
   }
 }
 

@@ -10,7 +10,7 @@ import { NOTE_MAX_CHARS } from '../../../src/shared/annotations'
 import { openReadingServices } from '../../../src/main/services/annotations/reading-services'
 import { createPackService } from '../../../src/main/services/packs/pack-service'
 import type { StoreFs } from '../../../src/main/services/store/fs-ops'
-import { FIXED, fixedClock, openWith, removeDir, tempDir, twoSectionPack } from './helpers'
+import { FIXED, fixedClock, openWith, removeDir, savedOnDisk, tempDir, twoSectionPack } from './helpers'
 
 let dir: string
 beforeEach(async () => {
@@ -20,7 +20,7 @@ afterEach(async () => {
   await removeDir(dir)
 })
 
-/** What a fresh start would load: annotations.json plus the journal entries past its checkpoint. */
+/** What a fresh start would load: the saved state plus the journal entries past its checkpoint. */
 const onDisk = async (): Promise<{ annotations: Record<string, { note: string; color: string }>; trash: { annotation: { id: string } }[] }> => {
   const read = async (name: string) => {
     try {
@@ -30,7 +30,7 @@ const onDisk = async (): Promise<{ annotations: Record<string, { note: string; c
       throw error
     }
   }
-  const snapshot = (await read('annotations.json')) ?? { appliedThrough: 0, annotations: {}, trash: [] }
+  const snapshot = await savedOnDisk(dir)
   const journal = (await read('annotations-journal.json')) ?? { entries: [] }
   const annotations = { ...snapshot.annotations }
   const trash = [...snapshot.trash]

@@ -1,14 +1,16 @@
 // Why: annotations are saved through a small journal that is folded into
-// annotations.json now and then; a fold that stops half-way, or a write that
-// fails, must never lose, duplicate or invent an annotation.
-import { readFile } from 'node:fs/promises'
+// the saved state (annotations-meta.json and the annotations-part-NN.json
+// files) now and then; a fold that stops half-way, or a write that fails,
+// must never lose, duplicate or invent an annotation.
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnnotationView } from '../../../src/shared/annotations'
+import { ANNOTATION_PARTS, partOf } from '../../../src/main/services/annotations/annotation-store'
 import type { StoreFs } from '../../../src/main/services/store/fs-ops'
 import { renameFaults } from './faults'
-import { openWith, removeDir, tempDir, twoSectionPack } from './helpers'
+import { openWith, removeDir, savedOnDisk, tempDir, twoSectionPack } from './helpers'
 
 let dir: string
 beforeEach(async () => {
@@ -22,7 +24,7 @@ const fileData = async (name: string) => JSON.parse(await readFile(join(dir, nam
 const base = { packId: 'tiny', blockId: 'blk-a', color: 'yellow' as const }
 
 describe('annotation journal', () => {
-  it('folds the journal into annotations.json every few changes, and a restart sees the same', async () => {
+  it('folds the journal into the saved state every few changes, and a restart sees the same', async () => {
     const service = await openWith(dir, [twoSectionPack()], { checkpointAt: 3 })
     const words = ['India', 'Russia', 'met', 'New', 'Delhi']
     const added: AnnotationView[] = []
@@ -31,7 +33,7 @@ describe('annotation journal', () => {
     await service.delete(added[1]!.id)
     await service.flush()
 
-    const snapshot = await fileData('annotations.json')
+    const snapshot = await savedOnDisk(dir)
     const journal = await fileData('annotations-journal.json')
     expect(snapshot.appliedThrough).toBeGreaterThan(0)
     expect(journal.entries.length).toBeLessThanOrEqual(3)
@@ -56,8 +58,8 @@ describe('annotation journal', () => {
     await expect(service.store.checkpoint()).rejects.toMatchObject({ code: 'write-failed' })
     faults.failWhen = () => false
 
-    // annotations.json has the fold; the journal on disk still has every entry.
-    expect(Object.keys((await fileData('annotations.json')).annotations)).toEqual([b.id])
+    // The saved state has the fold; the journal on disk still has every entry.
+    expect(Object.keys((await savedOnDisk(dir)).annotations)).toEqual([b.id])
     expect((await fileData('annotations-journal.json')).entries).toHaveLength(3)
 
     const reopened = await openWith(dir, [twoSectionPack()])
@@ -84,5 +86,80 @@ describe('annotation journal', () => {
     await expect(adding).rejects.toMatchObject({ code: 'write-failed' })
     await expect(editing).rejects.toMatchObject({ code: 'not-found' })
     expect(service.list('tiny')).toEqual([])
+  })
+
+  it('keeps each annotation in the one part its id names', async () => {
+    const service = await openWith(dir, [twoSectionPack()], { checkpointAt: 5 })
+    const words = ['India', 'Russia', 'met', 'New', 'Delhi', 'ndia', 'ussia', 'Ne', 'Del', 'lhi', 'Rus', 'Ind']
+    const added: AnnotationView[] = []
+    for (const w of words) added.push(await service.add({ ...base, selector: { exact: w } }))
+    await service.delete(added[3]!.id)
+    await service.store.checkpoint()
+    await service.flush()
+    const parts = (await readdir(dir)).filter((n) => n.startsWith('annotations-part-')).sort()
+    expect(parts.length).toBeGreaterThan(1)
+    const seen: string[] = []
+    for (const name of parts) {
+      const n = Number(/(\d\d)\.json$/.exec(name)?.[1])
+      expect(n).toBeLessThan(ANNOTATION_PARTS)
+      for (const id of Object.keys((await fileData(name)).annotations)) {
+        expect(partOf(id)).toBe(n)
+        seen.push(id)
+      }
+    }
+    expect(seen.sort()).toEqual(added.filter((_, i) => i !== 3).map((a) => a.id).sort())
+    expect((await fileData('annotations-meta.json')).trash.map((t: { annotation: { id: string } }) => t.annotation.id)).toEqual([added[3]!.id])
+  })
+
+  it('loses and doubles nothing when a fold stops between the parts and the trash', async () => {
+    const faults = renameFaults()
+    const service = await openWith(dir, [twoSectionPack()], { checkpointAt: 1000, store: { fs: faults.fs } })
+    const a = await service.add({ ...base, selector: { exact: 'India' } })
+    const b = await service.add({ ...base, selector: { exact: 'Russia' } })
+    await service.delete(a.id)
+    faults.failWhen = (to) => to.endsWith('annotations-meta.json')
+    await expect(service.store.checkpoint()).rejects.toMatchObject({ code: 'write-failed' })
+    faults.failWhen = () => false
+    expect(service.list('tiny')).toEqual([b])
+
+    const reopened = await openWith(dir, [twoSectionPack()])
+    expect(reopened.list('tiny')).toEqual([b])
+    // Folding again over the parts that already have it: the deleted one is in the trash once.
+    await reopened.store.checkpoint()
+    expect(reopened.list('tiny')).toEqual([b])
+    expect(await savedOnDisk(dir)).toMatchObject({ appliedThrough: 3, annotations: { [b.id]: { id: b.id } } })
+    expect((await savedOnDisk(dir)).trash).toHaveLength(1)
+    expect(await reopened.restore(a.id)).toEqual(a)
+    await reopened.flush()
+    await reopened.store.checkpoint()
+    expect((await savedOnDisk(dir)).trash).toHaveLength(0)
+  })
+
+  it('moves annotations.json from an older version into the parts, then removes it', async () => {
+    // The state an older version would have saved: two folded (one deleted), one still in the journal.
+    const source = await openWith(dir, [twoSectionPack()], { checkpointAt: 1000 })
+    const a = await source.add({ ...base, selector: { exact: 'India' } })
+    const b = await source.add({ ...base, selector: { exact: 'Russia' } })
+    await source.delete(a.id)
+    await source.store.checkpoint()
+    const c = await source.add({ ...base, selector: { exact: 'Delhi' } })
+    const { snapshot, journal } = await source.store.exportAll()
+    const expected = source.list('tiny')
+    const other = await tempDir()
+    try {
+      await writeFile(join(other, 'annotations.json'), JSON.stringify({ schemaVersion: 1, data: snapshot }))
+      await writeFile(join(other, 'annotations-journal.json'), JSON.stringify({ schemaVersion: 1, data: journal }))
+      const moved = await openWith(other, [twoSectionPack()])
+      expect(moved.list('tiny')).toEqual(expected)
+      expect(moved.list('tiny').map((x) => x.id)).toEqual([b.id, c.id])
+      expect(await readdir(other)).not.toContain('annotations.json')
+      expect(Object.keys((await savedOnDisk(other)).annotations)).toEqual([b.id])
+      const again = await openWith(other, [twoSectionPack()])
+      expect(again.list('tiny')).toEqual(expected)
+      expect(await again.restore(a.id)).toEqual(a)
+      await again.flush()
+    } finally {
+      await removeDir(other)
+    }
   })
 })

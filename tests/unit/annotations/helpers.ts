@@ -1,6 +1,6 @@
 // Why: annotation tests open the real service on a temp folder with a fixed
 // clock and a pack they can edit between "restarts".
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openAnnotationService, type AnnotationServiceOptions } from '../../../src/main/services/annotations/annotation-service'
@@ -39,4 +39,25 @@ export function counterIds(): () => string {
 export function openWith(dir: string, packs: Pack[], extra: Partial<AnnotationServiceOptions> = {}) {
   const service = createPackService({ packs: new Map(packs.map((p) => [p.id, p])), errors: [] })
   return openAnnotationService({ dir, packs: service, clock: fixedClock, newId: counterIds(), ...extra })
+}
+
+/**
+ * The saved state as a restart reads it, before the journal: annotations.json
+ * (older versions) or annotations-meta.json and the annotations-part-NN.json files.
+ */
+export async function savedOnDisk(dir: string): Promise<{ appliedThrough: number; annotations: Record<string, any>; trash: any[] }> {
+  const read = async (name: string) => {
+    try {
+      return JSON.parse(await readFile(join(dir, name), 'utf8')).data
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
+  const legacy = await read('annotations.json')
+  if (legacy) return legacy
+  const meta = (await read('annotations-meta.json')) ?? { appliedThrough: 0, trash: [] }
+  const annotations: Record<string, unknown> = {}
+  for (const name of (await readdir(dir)).filter((n) => /^annotations-part-\d\d\.json$/.test(n)).sort()) Object.assign(annotations, (await read(name)).annotations)
+  return { appliedThrough: meta.appliedThrough, annotations, trash: meta.trash }
 }

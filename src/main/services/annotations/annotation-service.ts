@@ -11,6 +11,7 @@ import type { AddAnnotationInput, UpdateAnnotationInput } from '../../../shared/
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
 import type { JsonStore } from '../store/json-store'
+import { nextSlice } from '../store/turns'
 import { AnnotationStore, type AnnotationStoreOptions } from './annotation-store'
 import { blockTable, type BlockEntry } from './pack-blocks'
 import { annotationsMarkdown, exportFileName } from './markdown-export'
@@ -18,13 +19,32 @@ import { annotationsMarkdown, exportFileName } from './markdown-export'
 export type AddInput = z.output<typeof AddAnnotationInput>
 export type UpdateInput = z.output<typeof UpdateAnnotationInput>
 
+/** An annotation as listed, with the keys it is sorted by. */
+interface Shown {
+  entry: BlockEntry | undefined
+  view: AnnotationView
+  block: number
+  start: number
+  created: number
+}
+
+/** `2026-11-25T10:00:00.000Z`, as toISOString writes it. */
+const ISO_FIXED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/** Views built per turn of the event loop by listInSlices and allInSlices. */
+const LIST_SLICE = 500
+
 export type AnnotationChange = { type: 'upsert'; annotation: AnnotationView } | { type: 'remove'; id: string; packId: string }
 
 export interface AnnotationService {
   /** Every annotation of the pack in reading order, orphans last. */
   list(packId: string): AnnotationView[]
+  /** The same, built a slice at a time with a pause between slices (the annotations:list channel). */
+  listInSlices(packId: string): Promise<AnnotationView[]>
   /** Every annotation of every pack (for the search index). */
   all(): AnnotationView[]
+  /** The same, a slice at a time with a pause between slices, so 5,000 highlights never stall the main process (search index at start). */
+  allInSlices(size?: number): AsyncIterable<AnnotationView[]>
   add(input: AddInput): Promise<AnnotationView>
   update(input: UpdateInput): Promise<AnnotationView>
   delete(id: string): Promise<AnnotationView>
@@ -91,38 +111,71 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
     return range
   }
 
-  const view = (a: Annotation, table = tableOf(a.packId)): AnnotationView => {
+  // Perf: listing 5,000 highlights builds 5,000 views; each is built once per
+  // (stored annotation, pack block), with its sort keys, and handed out
+  // frozen, so a caller can never change the copy the next caller gets.
+  const shown = new WeakMap<Annotation, Shown>()
+  const show = (a: Annotation, table = tableOf(a.packId)): Shown => {
     const entry = table?.get(a.blockId)
+    const cached = shown.get(a)
+    if (cached && cached.entry === entry) return cached
     const range = entry ? locate(a, entry.text) : null
-    return {
-      ...a,
-      selector: { ...a.selector },
-      position: { ...a.position },
-      sectionId: entry ? entry.section.id : a.sectionId,
-      status: range ? 'anchored' : 'orphaned',
-      range: range ? { ...range } : null
+    const made: Shown = {
+      entry,
+      view: deepFreeze({
+        ...a,
+        selector: { ...a.selector },
+        position: { ...a.position },
+        sectionId: entry ? entry.section.id : a.sectionId,
+        status: range ? 'anchored' : 'orphaned',
+        range: range ? { ...range } : null
+      }),
+      block: entry && range ? entry.order : Number.MAX_SAFE_INTEGER,
+      start: range?.start ?? 0,
+      // A number only in toISOString's fixed form, where numeric order is string order.
+      created: ISO_FIXED.test(a.createdAt) ? Date.parse(a.createdAt) : Number.NaN
     }
+    shown.set(a, made)
+    return made
   }
+  const view = (a: Annotation, table = tableOf(a.packId)): AnnotationView => show(a, table).view
 
   /** Reading order: block order, then offset; orphans last; then oldest first. */
-  const inReadingOrder = (views: AnnotationView[], table: Map<string, BlockEntry> | undefined): AnnotationView[] => {
-    const keyed = views.map((v) => {
-      const entry = v.range ? table?.get(v.blockId) : undefined
-      return { v, block: entry && v.range ? entry.order : Number.MAX_SAFE_INTEGER, start: v.range?.start ?? 0 }
+  const inReadingOrder = (items: Shown[]): AnnotationView[] => {
+    // Perf: many highlights share a block and offset, so ties are common: compare numbers first.
+    items.sort((x, y) => {
+      const byPlace = x.block - y.block || x.start - y.start
+      if (byPlace !== 0) return byPlace
+      const byTime = x.created === x.created && y.created === y.created ? x.created - y.created : cmp(x.view.createdAt, y.view.createdAt)
+      return byTime || cmp(x.view.id, y.view.id)
     })
-    keyed.sort((x, y) => x.block - y.block || x.start - y.start || cmp(x.v.createdAt, y.v.createdAt) || cmp(x.v.id, y.v.id))
-    return keyed.map((x) => x.v)
+    return items.map((x) => x.view)
   }
 
   const list = (packId: string): AnnotationView[] => {
-    const mine = store.values().filter((a) => a.packId === packId)
     const table = tableOf(packId)
+    const mine: Shown[] = []
+    for (const a of store.values()) if (a.packId === packId) mine.push(show(a, table))
     // A pack that is gone still lists its annotations (all orphaned); a name nobody used is an error.
     if (!table && mine.length === 0) throw new NotFoundError(`No notes pack with id "${packId}".`)
-    return inReadingOrder(
-      mine.map((a) => view(a, table)),
-      table
-    )
+    return inReadingOrder(mine)
+  }
+
+  // The state as the call began (the annotations are never changed in place),
+  // so a change landing between slices is simply not in this answer.
+  const listInSlices = async (packId: string): Promise<AnnotationView[]> => {
+    const table = tableOf(packId)
+    const all = store.values()
+    const mine: Shown[] = []
+    for (let i = 0; i < all.length; i += LIST_SLICE) {
+      if (i > 0) await nextSlice()
+      for (let j = i; j < Math.min(all.length, i + LIST_SLICE); j++) {
+        const a = all[j] as Annotation
+        if (a.packId === packId) mine.push(show(a, table))
+      }
+    }
+    if (!table && mine.length === 0) throw new NotFoundError(`No notes pack with id "${packId}".`)
+    return inReadingOrder(mine)
   }
 
   const requireLive = (id: string): Annotation => {
@@ -148,6 +201,14 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
     },
     list,
     all: () => store.values().map((a) => view(a)),
+    listInSlices,
+    async *allInSlices(size = LIST_SLICE) {
+      const all = store.values()
+      for (let i = 0; i < all.length; i += size) {
+        if (i > 0) await nextSlice()
+        yield all.slice(i, i + size).map((a) => view(a))
+      }
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -220,3 +281,10 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+function deepFreeze<V extends AnnotationView>(v: V): V {
+  Object.freeze(v.selector)
+  Object.freeze(v.position)
+  if (v.range) Object.freeze(v.range)
+  return Object.freeze(v)
+}

@@ -3,7 +3,7 @@
 // change once it is on disk.
 import type { Handlers } from '../../../shared/contract'
 import type { PackService } from '../packs/pack-service'
-import { buildSearchIndex, type SearchIndex } from '../search/search-index'
+import { buildSearchIndexInSlices, type SearchIndex } from '../search/search-index'
 import { openAnnotationService, type AnnotationService } from './annotation-service'
 
 type ReadingChannel = `annotations:${string}` | 'search:query'
@@ -18,13 +18,13 @@ export interface ReadingServices {
 export async function openReadingServices(opts: { dir: string; packs: PackService; clock?: () => Date }): Promise<ReadingServices> {
   const annotations = await openAnnotationService({ dir: opts.dir, packs: opts.packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   const loaded = opts.packs.list().packs.map((summary) => opts.packs.get(summary.id))
-  const search = buildSearchIndex(loaded, annotations.all())
+  const search = await buildSearchIndexInSlices(loaded, annotations.allInSlices())
   annotations.subscribe((change) => {
     if (change.type === 'upsert') search.upsertAnnotation(change.annotation)
     else search.removeAnnotation(change.id)
   })
   const handlers: ReadingHandlers = {
-    'annotations:list': async ({ packId }) => annotations.list(packId),
+    'annotations:list': async ({ packId }) => annotations.listInSlices(packId),
     'annotations:add': async (input) => annotations.add(input),
     'annotations:update': async (input) => annotations.update(input),
     'annotations:delete': async ({ id }) => annotations.delete(id),

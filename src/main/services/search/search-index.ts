@@ -7,11 +7,14 @@
 // share) are indexed once and listed once per pack: MiniSearch's cost grows
 // with the documents a word occurs in, so this keeps a library of many
 // overlapping packs as fast as one. Packs with different text gain nothing.
+// At start the index is built a slice at a time (buildSearchIndexInSlices),
+// so 5,000 annotations or 100 packs never hold the main process for long.
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
 import { blockPlainText } from '../../../shared/anchoring'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack, Question } from '../../../shared/pack/schema'
 import type { SearchKind, SearchResult } from '../../../shared/search'
+import { nextSlice } from '../store/turns'
 import { makeSnippet } from './snippet'
 
 interface SearchDoc {
@@ -152,8 +155,55 @@ function annotationDoc(a: AnnotationView): SearchDoc {
   }
 }
 
+/** At most this many documents, or this much text, are added to MiniSearch per slice by buildSearchIndexInSlices (a few ms). */
+export const SEARCH_SLICE_DOCS = 200
+export const SEARCH_SLICE_CHARS = 8_000
+
 /** Builds the index over every given pack and annotation. The bench calls this with 100 copies of a pack. */
 export function buildSearchIndex(packs: readonly Pack[], annotations: readonly AnnotationView[] = []): SearchIndex {
+  const builder = createBuilder()
+  const fresh = packs.flatMap((pack) => builder.packDocs(pack))
+  for (const a of annotations) fresh.push(builder.annotationDoc(a))
+  builder.add(fresh)
+  return builder.index
+}
+
+/**
+ * The same index as buildSearchIndex, built a slice of documents at a time
+ * with a pause between slices. `annotations` may arrive in slices too.
+ */
+export async function buildSearchIndexInSlices(
+  packs: readonly Pack[],
+  annotations: AsyncIterable<readonly AnnotationView[]> | Iterable<readonly AnnotationView[]>,
+  pause: () => Promise<void> = nextSlice
+): Promise<SearchIndex> {
+  const builder = createBuilder()
+  const addInSlices = async (docs: SearchDoc[]): Promise<void> => {
+    for (let i = 0; i < docs.length; ) {
+      let end = i
+      for (let chars = 0; end < docs.length && end - i < SEARCH_SLICE_DOCS && chars < SEARCH_SLICE_CHARS; end++) {
+        const doc = docs[end] as SearchDoc
+        chars += doc.title.length + doc.text.length
+      }
+      builder.add(docs.slice(i, end))
+      i = end
+      await pause()
+    }
+  }
+  for (const pack of packs) await addInSlices(builder.packDocs(pack))
+  for await (const slice of annotations) await addInSlices(slice.map((a) => builder.annotationDoc(a)))
+  return builder.index
+}
+
+interface Builder {
+  /** The pack's entries not already indexed for an identical entry of another pack (those only gain an owner). */
+  packDocs(pack: Pack): SearchDoc[]
+  annotationDoc(a: AnnotationView): SearchDoc
+  add(docs: SearchDoc[]): void
+  index: SearchIndex
+}
+
+function createBuilder(): Builder {
   /** MiniSearch id → the entry and every pack that holds it, in load order. */
   const docs = new Map<string, { doc: SearchDoc; owners: string[]; ownerSet: Set<string> }>()
   const byContent = new Map<string, string>()
@@ -170,30 +220,32 @@ export function buildSearchIndex(packs: readonly Pack[], annotations: readonly A
       combineWith: 'AND'
     }
   })
-  const fresh: SearchDoc[] = []
-  for (const doc of packs.flatMap(packDocs)) {
-    const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label])
-    const existing = byContent.get(content)
-    const entry = existing === undefined ? undefined : docs.get(existing)
-    if (entry) {
-      if (!entry.ownerSet.has(doc.packId)) {
-        entry.owners.push(doc.packId)
-        entry.ownerSet.add(doc.packId)
+  const freshPackDocs = (pack: Pack): SearchDoc[] => {
+    const fresh: SearchDoc[] = []
+    for (const doc of packDocs(pack)) {
+      const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label])
+      const existing = byContent.get(content)
+      const entry = existing === undefined ? undefined : docs.get(existing)
+      if (entry) {
+        if (!entry.ownerSet.has(doc.packId)) {
+          entry.owners.push(doc.packId)
+          entry.ownerSet.add(doc.packId)
+        }
+        continue
       }
-      continue
+      const key = `c:${byContent.size}`
+      byContent.set(content, key)
+      const shared = { ...doc, key }
+      docs.set(key, { doc: shared, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
+      fresh.push(shared)
     }
-    const key = `c:${byContent.size}`
-    byContent.set(content, key)
-    const shared = { ...doc, key }
-    docs.set(key, { doc: shared, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
-    fresh.push(shared)
+    return fresh
   }
-  for (const a of annotations) {
+  const freshAnnotationDoc = (a: AnnotationView): SearchDoc => {
     const doc = annotationDoc(a)
     docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
-    fresh.push(doc)
+    return doc
   }
-  mini.addAll(fresh)
 
   const toResult = (hit: MiniResult, doc: SearchDoc, packId: string): SearchResult => {
     const terms = new Set(hit.terms)
@@ -213,7 +265,7 @@ export function buildSearchIndex(packs: readonly Pack[], annotations: readonly A
     }
   }
 
-  return {
+  const index: SearchIndex = {
     get size() {
       return docs.size
     },
@@ -245,4 +297,5 @@ export function buildSearchIndex(packs: readonly Pack[], annotations: readonly A
       docs.delete(key)
     }
   }
+  return { packDocs: freshPackDocs, annotationDoc: freshAnnotationDoc, add: (list) => mini.addAll(list), index }
 }

@@ -2,9 +2,6 @@
 // from file:// where there is no server to answer a deep path.
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import ReadView from './views/ReadView.vue'
-import CompareView from './views/CompareView.vue'
-import SelfTestView from './views/SelfTestView.vue'
-import SettingsView from './views/SettingsView.vue'
 
 export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
 
@@ -30,10 +27,12 @@ export const SEARCH_LINK = { name: 'search', label: 'Search', path: '/search' } 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/read' },
   { path: '/read/:sectionId?', name: 'read', component: ReadView },
-  { path: '/compare', name: 'compare', component: CompareView },
-  { path: '/self-test', name: 'self-test', component: SelfTestView },
+  // Only Read, where the app opens, is in the first bundle; the other views load
+  // on first visit, so the first paint waits for less JavaScript.
+  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+  { path: '/self-test', name: 'self-test', component: () => import('./views/SelfTestView.vue') },
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
-  { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   { path: '/:unknown(.*)*', redirect: '/read' }
 ]

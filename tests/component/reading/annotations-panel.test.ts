@@ -84,12 +84,11 @@ describe('annotations panel', () => {
     app = await mountApp('/read/sec-origins')
     const item = (): HTMLElement => allByRole(panel(), 'button').find((b) => b.textContent?.includes('New Delhi'))!
     item().click()
-    await tick()
-    expect(document.activeElement?.id).toBe('mark-ann-delhi')
+    // The jump waits for the section to render; under load that can take more than a tick.
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('mark-ann-delhi'))
     item().focus()
     item().click()
-    await tick()
-    expect(document.activeElement?.id).toBe('mark-ann-delhi')
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('mark-ann-delhi'))
   })
 
   it('deletes an orphan on request, with Undo', async () => {

@@ -246,7 +246,8 @@ describe('study session', () => {
     const option = getByRole(card(root), 'radio', /\(b\) 2 only/) as HTMLInputElement
     const event = await key('2', { altKey: true, code: 'Digit2' })
     expect(option.checked).toBe(false)
-    expect(router.currentRoute.value.path).toBe('/compare')
+    // Compare loads on first visit, so the route settles a tick later.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/compare'))
     expect(event.defaultPrevented).toBe(true)
   })
 

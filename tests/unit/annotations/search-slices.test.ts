@@ -60,7 +60,8 @@ describe('the search index built in slices', () => {
     await reading.annotations.flush()
     const reopened = await openReadingServices({ dir, packs, clock: fixedClock })
     const single = buildSearchIndex([pack], reopened.annotations.all())
-    for (const query of QUERIES) expect(reopened.search.search({ query, limit: 50 })).toEqual(single.search({ query, limit: 50 }))
+    const index = await reopened.search
+    for (const query of QUERIES) expect(index.search({ query, limit: 50 })).toEqual(single.search({ query, limit: 50 }))
     await reopened.annotations.flush()
   })
 

@@ -20,6 +20,7 @@ export const CHANNELS = [
   'exam:plan',
   'mock:start',
   'mock:active',
+  'mock:saveAnswers',
   'mock:submit',
   'mock:history',
   'annotations:list',

@@ -149,6 +149,8 @@ export interface MockPaper {
   startedAt: string
   /** UPSC prelims pace: 2 hours for 100 questions. */
   suggestedMinutes: number
+  /** The choices saved so far (mock:saveAnswers), so a restart mid-paper loses none. */
+  answers: Record<string, number | null>
 }
 
 export interface MockReviewItem {

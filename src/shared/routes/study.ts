@@ -110,6 +110,7 @@ export const studyRoutes = {
   'exam:plan': route<ExamPlan | null>()(PackRef),
   'mock:start': route<MockPaper>()(MockStartInput),
   'mock:active': route<MockPaper | null>()(PackRef),
+  'mock:saveAnswers': route<MockPaper>()(MockSubmitInput),
   'mock:submit': route<MockResult>()(MockSubmitInput),
   'mock:history': route<MockResult[]>()(PackRef)
 }

@@ -154,7 +154,13 @@ export function installStudy(patch: Partial<StudyMain> = {}): void {
       .questions.filter((q) => MOCKABLE.has(q.kind))
       .map((q) => q.id)
       .slice(0, count ?? 25)
-    study.active = { mockId: 'mock-test-1', packId: 'fixture', questionIds: ids, startedAt: new Date().toISOString(), suggestedMinutes: Math.ceil(ids.length * 1.2) }
+    study.active = { mockId: 'mock-test-1', packId: 'fixture', questionIds: ids, startedAt: new Date().toISOString(), suggestedMinutes: Math.ceil(ids.length * 1.2), answers: {} }
+    return structuredClone(study.active)
+  })
+  // Like main: the open paper keeps the answers given so far.
+  m('mock:saveAnswers').mockImplementation(async ({ mockId, answers }) => {
+    if (!study.active || study.active.mockId !== mockId) throw new ApiError({ code: 'not-found', message: 'No open mock.' })
+    study.active = { ...study.active, answers: { ...answers } }
     return structuredClone(study.active)
   })
   m('mock:submit').mockImplementation(async ({ mockId, answers }) => {

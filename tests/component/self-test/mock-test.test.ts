@@ -109,8 +109,9 @@ describe('mock test', () => {
     await key('2')
     app?.wrapper.unmount()
 
-    // A "restart": fresh stores; main still has the paper open.
+    // A "restart": fresh stores; main still has the paper open, with the answers it was sent.
     expect(study.active?.mockId).toBe('mock-test-1')
+    expect(Object.values(study.active?.answers ?? {}).filter((a) => a !== null)).toHaveLength(2)
     app = await mountApp('/self-test')
     expect(api['mock:active']).toHaveBeenCalledWith({ packId: 'fixture' })
     const resume = getByRole(app.root, 'button', 'Resume mock test')
@@ -122,9 +123,26 @@ describe('mock test', () => {
     void root
   })
 
+  it('saves each choice to main, says so, and says when a choice did not get there', async () => {
+    const root = await startMock('3')
+    await key('1')
+    expect(api['mock:saveAnswers']).toHaveBeenLastCalledWith({ mockId: 'mock-test-1', answers: { 'q-statements': 0 } })
+    expect(text(paper(root))).toContain('Answers saved')
+    failNext('mock:saveAnswers', 'write-failed', 'Could not save (ENOSPC).')
+    await key('2')
+    expect(text(paper(root))).toContain('Last answer not saved')
+    // The choice stays on screen and travels with the next save.
+    expect((getByRole(root, 'radio', /\(b\)/) as HTMLInputElement).checked).toBe(true)
+    await key('n')
+    await key('1')
+    expect(api['mock:saveAnswers']).toHaveBeenLastCalledWith({ mockId: 'mock-test-1', answers: { 'q-statements': 1, 'q-mcq': 0 } })
+    expect(text(paper(root))).toContain('Answers saved')
+  })
+
   it('hands the paper in by itself when the time is up', async () => {
-    installStudy({ active: { mockId: 'mock-test-1', packId: 'fixture', questionIds: ['q-statements', 'q-mcq'], startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), suggestedMinutes: 3 } })
-    localStorage.setItem('revision-desk:mock-draft:mock-test-1', JSON.stringify({ 'q-mcq': 1 }))
+    installStudy({
+      active: { mockId: 'mock-test-1', packId: 'fixture', questionIds: ['q-statements', 'q-mcq'], startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), suggestedMinutes: 3, answers: { 'q-mcq': 1 } }
+    })
     app = await mountApp('/self-test')
     getByRole(app.root, 'button', 'Resume mock test').click()
     await settle()

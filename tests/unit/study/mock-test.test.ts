@@ -45,7 +45,7 @@ describe('mock channels', () => {
     const paper = await h.service.mocks.start({ packId: 'polity', count: 25 })
     // statements, mcq and true-false only: not the flashcard.
     expect([...paper.questionIds].sort()).toEqual(['q-1', 'q-2', 'q-3', 'q-st', 'q-tf'])
-    expect(paper).toMatchObject({ packId: 'polity', startedAt: h.now.toISOString(), suggestedMinutes: 6 })
+    expect(paper).toMatchObject({ packId: 'polity', startedAt: h.now.toISOString(), suggestedMinutes: 6, answers: {} })
     const again = await h.reopen()
     expect(again.mocks.active('polity')).toEqual(paper)
     h.advance(5 * 60_000)
@@ -68,6 +68,20 @@ describe('mock channels', () => {
     expect(later.mocks.history('polity')).toEqual([result])
     expect(later.stats('polity').mockScores).toEqual([{ mockId: paper.mockId, submittedAt: result.submittedAt, score: 3.34, maxScore: 10 }])
     await expect(later.mocks.submit({ mockId: paper.mockId, answers: {} })).rejects.toMatchObject({ code: 'validation' })
+  })
+
+  it('keeps the answers chosen so far on disk, so a restart mid-paper loses none', async () => {
+    h = await harness()
+    const paper = await h.service.mocks.start({ packId: 'polity', count: 25 })
+    expect(await h.service.mocks.saveAnswers({ mockId: paper.mockId, answers: { 'q-1': 0 } })).toMatchObject({ answers: { 'q-1': 0 } })
+    await h.service.mocks.saveAnswers({ mockId: paper.mockId, answers: { 'q-1': 1, 'q-tf': 1, 'q-st': null } })
+    const again = await h.reopen()
+    expect(again.mocks.active('polity')?.answers).toEqual({ 'q-1': 1, 'q-tf': 1, 'q-st': null })
+    await expect(again.mocks.saveAnswers({ mockId: paper.mockId, answers: { 'q-tf': 2 } })).rejects.toMatchObject({ code: 'validation' })
+    await expect(again.mocks.saveAnswers({ mockId: paper.mockId, answers: { 'q-nope': 0 } })).rejects.toMatchObject({ code: 'validation' })
+    expect(again.mocks.active('polity')?.answers).toEqual({ 'q-1': 1, 'q-tf': 1, 'q-st': null })
+    await again.mocks.submit({ mockId: paper.mockId, answers: { 'q-1': 1 } })
+    await expect(again.mocks.saveAnswers({ mockId: paper.mockId, answers: {} })).rejects.toMatchObject({ code: 'validation' })
   })
 
   it('refuses answers that do not fit the paper, and papers that cannot be made', async () => {

@@ -17,6 +17,7 @@ export function createStudyHandlers(study: StudyService): Pick<Handlers, StudyCh
     'exam:plan': async ({ packId }) => study.plan(packId),
     'mock:start': async (input) => study.mocks.start(input),
     'mock:active': async ({ packId }) => study.mocks.active(packId),
+    'mock:saveAnswers': async (input) => study.mocks.saveAnswers(input),
     'mock:submit': async (input) => study.mocks.submit(input),
     'mock:history': async ({ packId }) => study.mocks.history(packId)
   }

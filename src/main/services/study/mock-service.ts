@@ -17,7 +17,9 @@ import { correctOption, isMockable, MARKS_HUNDREDTHS, marks, optionCount, pickQu
 import { ratingForAnswer } from './scheduler'
 
 const IsoTime = z.iso.datetime()
-const ActiveMock = z.object({ id: MockId, packId: Id, questionIds: z.array(Id).min(1).max(100), startedAt: IsoTime }).strict()
+const Answers = z.record(Id, z.number().int().min(0).max(5).nullable())
+// `answers` came after version 1 shipped: optional, so older files still load.
+const ActiveMock = z.object({ id: MockId, packId: Id, questionIds: z.array(Id).min(1).max(100), startedAt: IsoTime, answers: Answers.optional() }).strict()
 const StoredResult = z
   .object({
     id: MockId,
@@ -45,6 +47,8 @@ export interface MockServiceOptions {
 export interface MockService {
   start(input: { packId: string; count: number; sectionIds?: string[] | undefined }): Promise<MockPaper>
   active(packId: string): MockPaper | null
+  /** Keeps the choices so far on disk, so a closed window or a crash mid-paper costs nothing. */
+  saveAnswers(input: { mockId: string; answers: Record<string, number | null> }): Promise<MockPaper>
   submit(input: { mockId: string; answers: Record<string, number | null> }): Promise<MockResult>
   /** Newest first. */
   history(packId: string): MockResult[]
@@ -69,8 +73,27 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
     packId: m.packId,
     questionIds: [...m.questionIds],
     startedAt: m.startedAt,
-    suggestedMinutes: suggestedMinutes(m.questionIds.length)
+    suggestedMinutes: suggestedMinutes(m.questionIds.length),
+    answers: { ...(m.answers ?? {}) }
   })
+  const openMock = (mockId: string): z.infer<typeof ActiveMock> => {
+    const mock = Object.values(store.data.active).find((m) => m.id === mockId)
+    if (mock) return mock
+    const done = Object.values(store.data.results).some((rs) => rs.some((r) => r.id === mockId))
+    if (done) throw new ServiceError('validation', 'This mock was already submitted.')
+    throw new NotFoundError(`No open mock "${mockId}".`)
+  }
+  /** Every answer must name a question of this paper and an option it has. */
+  const checkAnswers = (mock: z.infer<typeof ActiveMock>, answers: Record<string, number | null>): void => {
+    const questions = indexPack(packs.get(mock.packId)).questions
+    const issues = Object.entries(answers).flatMap(([qid, chosen]) => {
+      const q = mock.questionIds.includes(qid) ? questions.get(qid) : undefined
+      if (!mock.questionIds.includes(qid)) return [{ path: `answers.${qid}`, message: 'not a question of this mock' }]
+      if (chosen !== null && q && isMockable(q) && chosen >= optionCount(q)) return [{ path: `answers.${qid}`, message: 'no such option' }]
+      return []
+    })
+    if (issues.length) throw new ServiceError('validation', 'Some answers do not fit this mock.', issues)
+  }
   const hydrate = (packId: string, r: Stored): MockResult => {
     const pack = packs.has(packId) ? packs.get(packId) : null
     const questions = pack ? indexPack(pack).questions : new Map()
@@ -126,22 +149,20 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       const m = own(store.data.active, packId)
       return m ? paper(m) : null
     },
+    async saveAnswers({ mockId, answers }) {
+      const mock = openMock(mockId)
+      checkAnswers(mock, answers)
+      await store.update((draft) => {
+        const open = draft.active[mock.packId]
+        if (open?.id === mockId) open.answers = { ...answers }
+      })
+      return paper(openMock(mockId))
+    },
     async submit({ mockId, answers }) {
-      const mock = Object.values(store.data.active).find((m) => m.id === mockId)
-      if (!mock) {
-        const done = Object.values(store.data.results).some((rs) => rs.some((r) => r.id === mockId))
-        if (done) throw new ServiceError('validation', 'This mock was already submitted.')
-        throw new NotFoundError(`No open mock "${mockId}".`)
-      }
+      const mock = openMock(mockId)
+      checkAnswers(mock, answers)
       const { packId } = mock
       const questions = indexPack(packs.get(packId)).questions
-      const issues = Object.entries(answers).flatMap(([qid, chosen]) => {
-        const q = mock.questionIds.includes(qid) ? questions.get(qid) : undefined
-        if (!mock.questionIds.includes(qid)) return [{ path: `answers.${qid}`, message: 'not a question of this mock' }]
-        if (chosen !== null && q && isMockable(q) && chosen >= optionCount(q)) return [{ path: `answers.${qid}`, message: 'no such option' }]
-        return []
-      })
-      if (issues.length) throw new ServiceError('validation', 'Some answers do not fit this mock.', issues)
       // A question that left the pack while the paper was open is not marked.
       const marked = mock.questionIds.flatMap((qid) => {
         const q = questions.get(qid)

@@ -1,13 +1,14 @@
-// Why: a UPSC-style mock paper: main picks and marks it, the page only holds
-// the student's choices until they submit. An open paper is resumed after a
-// restart, and a failed submit keeps every answer for another try.
+// Why: a UPSC-style mock paper: main picks and marks it, and keeps every choice
+// on disk as it is made (mock:saveAnswers), so an open paper resumes after a
+// restart with its answers, and a failed submit keeps them for another try.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import { clearDraft, loadDraft, saveDraft, type MockAnswers } from '@renderer/lib/mock-draft'
 import type { MockPaper, MockResult } from '@shared/study'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
+
+export type MockAnswers = Record<string, number | null>
 
 export const useMockStore = defineStore('mock', () => {
   /** The open paper main holds, or null. */
@@ -17,12 +18,16 @@ export const useMockStore = defineStore('mock', () => {
   const result = ref<MockResult | null>(null)
   const history = ref<MockResult[]>([])
   const busy = ref(false)
+  /** 'saving' while a choice is on its way to disk; 'failed' if the last one did not get there. */
+  const saveState = ref<'saved' | 'saving' | 'failed'>('saved')
+  /** Choices are saved one after another, so an older one can never overwrite a newer one. */
+  let saving: Promise<void> = Promise.resolve()
   /** Whether the student is sitting the open paper now (it may be open but set aside). */
   const sitting = ref(false)
 
   function adopt(next: MockPaper | null): void {
     paper.value = next
-    answers.value = next ? loadDraft(next.mockId) : {}
+    answers.value = next ? { ...(next.answers ?? {}) } : {}
   }
 
   async function loadActive(packId: string): Promise<void> {
@@ -61,10 +66,23 @@ export const useMockStore = defineStore('mock', () => {
     if (paper.value) sitting.value = true
   }
 
-  function choose(questionId: string, option: number | null): void {
-    if (!paper.value || busy.value) return
+  function choose(questionId: string, option: number | null): Promise<void> {
+    const open = paper.value
+    if (!open || busy.value) return saving
     answers.value = { ...answers.value, [questionId]: option }
-    saveDraft(paper.value.mockId, answers.value)
+    const snapshot = { ...answers.value }
+    saveState.value = 'saving'
+    saving = saving.then(async () => {
+      try {
+        await api['mock:saveAnswers']({ mockId: open.mockId, answers: snapshot })
+        if (answers.value === snapshot || sameAnswers(answers.value, snapshot)) saveState.value = 'saved'
+      } catch (err) {
+        // The choice stays on screen and goes to main again with the next choice or on submit.
+        saveState.value = 'failed'
+        useNoticesStore().reportError(err, 'save your mock answer')
+      }
+    })
+    return saving
   }
 
   async function submit(): Promise<Outcome> {
@@ -73,8 +91,8 @@ export const useMockStore = defineStore('mock', () => {
     if (busy.value) return { ok: false, message: 'The paper is already being submitted.' }
     busy.value = true
     try {
+      await saving
       const marked = await api['mock:submit']({ mockId: open.mockId, answers: { ...answers.value } })
-      clearDraft(open.mockId)
       result.value = marked
       paper.value = null
       answers.value = {}
@@ -94,5 +112,10 @@ export const useMockStore = defineStore('mock', () => {
     result.value = null
   }
 
-  return { paper, answers, result, history, busy, sitting, loadActive, loadHistory, start, resume, choose, submit, closeResult }
+  return { paper, answers, result, history, busy, saveState, sitting, loadActive, loadHistory, start, resume, choose, submit, closeResult }
 })
+
+function sameAnswers(a: MockAnswers, b: MockAnswers): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}

@@ -61,20 +61,20 @@ function countingFs(): {
         renames.n++
         await nodeStoreFs.rename(from, to)
       },
-      openInPlace: async (path) => {
-        const real = await nodeStoreFs.openInPlace(path)
+      openInPlace: async (path, durable) => {
+        const real = await nodeStoreFs.openInPlace(path, durable)
         return {
           size: () => real.size(),
           close: () => real.close(),
-          writeAt: async (data, position, datasync) => {
+          writeAt: async (data, position) => {
             inPlace.n++
             if (failInPlace.gate) await failInPlace.gate
             if (failInPlace.on) {
               // A disk that fills up half-way through the save.
-              if (failInPlace.partial) await real.writeAt(data.subarray(0, Math.floor(data.length / 2)), position, datasync)
+              if (failInPlace.partial) await real.writeAt(data.subarray(0, Math.floor(data.length / 2)), position)
               throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' })
             }
-            await real.writeAt(data, position, datasync)
+            await real.writeAt(data, position)
           }
         }
       }

@@ -1,14 +1,15 @@
 // Why: every filesystem call the store makes goes through this one small
 // interface, so tests can inject a failing rename or write (EPERM, ENOSPC)
 // without mocking node:fs or relying on chmod (root ignores it).
+import { constants } from 'node:fs'
 import { open, mkdir, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises'
 
 /** An existing file opened for writes at known offsets (a store's append fast path). */
 export interface InPlaceFile {
   /** Current length in bytes. */
   size(): Promise<number>
-  /** Writes all of `data` at byte `position`; with `datasync` it is on the device before this resolves. */
-  writeAt(data: Uint8Array, position: number, datasync: boolean): Promise<void>
+  /** Writes all of `data` at byte `position`; if opened `durable`, it is on the device before this resolves. */
+  writeAt(data: Uint8Array, position: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -27,8 +28,11 @@ export interface StoreFs {
   mkdir(dir: string): Promise<void>
   /** Makes a rename inside `dir` durable. Best effort: never rejects. */
   syncDir(dir: string): Promise<void>
-  /** Opens an existing file to overwrite its end in place; rejects with ENOENT when missing. */
-  openInPlace(path: string): Promise<InPlaceFile>
+  /**
+   * Opens an existing file to overwrite its end in place; rejects with ENOENT
+   * when missing. `durable`: each write is on the device before it resolves.
+   */
+  openInPlace(path: string, durable: boolean): Promise<InPlaceFile>
 }
 
 async function writeFileSynced(path: string, data: string | Uint8Array, opts: { flag: 'w' | 'wx'; fsync: boolean }): Promise<void> {
@@ -63,17 +67,23 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function inPlace(handle: FileHandle): InPlaceFile {
+// Where the OS has it (Linux, macOS), O_DSYNC makes each write return only
+// once its bytes and the new length are on the device, like write + fdatasync
+// but in one call. The timestamps are not synced; the file itself was made
+// durable (rename + folder fsync) when it was created.
+const O_DSYNC: number | undefined = (constants as { O_DSYNC?: number }).O_DSYNC
+
+async function openInPlace(path: string, durable: boolean): Promise<InPlaceFile> {
+  const dsync = durable && O_DSYNC !== undefined
+  const handle: FileHandle = await open(path, dsync ? constants.O_RDWR | (O_DSYNC as number) : 'r+')
   return {
     size: async () => (await handle.stat()).size,
-    async writeAt(data, position, datasync) {
+    async writeAt(data, position) {
       for (let offset = 0; offset < data.length; ) {
         const { bytesWritten } = await handle.write(data, offset, data.length - offset, position + offset)
         offset += bytesWritten
       }
-      // fdatasync: the bytes and the new length, not the timestamps. The file
-      // itself was made durable (rename + folder fsync) when it was created.
-      if (datasync) await handle.datasync()
+      if (durable && !dsync) await handle.datasync()
     },
     close: () => handle.close()
   }
@@ -89,7 +99,7 @@ export const nodeStoreFs: StoreFs = {
     await mkdir(dir, { recursive: true })
   },
   syncDir,
-  openInPlace: async (path) => inPlace(await open(path, 'r+'))
+  openInPlace
 }
 
 /** The real filesystem with any test overrides laid over it. */

@@ -305,7 +305,7 @@ class FileJsonStore<T> implements JsonStore<T> {
     this.#writingChunk = chunk
     if (!this.#inPlace) {
       // A file that is gone or not the length we left it: write it whole instead.
-      const handle = await this.#fs.openInPlace(this.path).catch(() => null)
+      const handle = await this.#fs.openInPlace(this.path, this.#opts.fsync ?? true).catch(() => null)
       const size = handle ? await handle.size().catch(() => -1) : -1
       if (!handle || size !== at + TAIL.length) {
         await handle?.close().catch(() => undefined)
@@ -315,7 +315,7 @@ class FileJsonStore<T> implements JsonStore<T> {
       }
       this.#inPlace = handle
     }
-    await this.#inPlace.writeAt(bytes, at, this.#opts.fsync ?? true)
+    await this.#inPlace.writeAt(bytes, at)
     this.#appendAt = at + bytes.length - TAIL.length
     this.#diskArrayEmpty = false
     return true

@@ -21,6 +21,7 @@ import { AnnotationSchema, type Annotation } from '../../../shared/annotations'
 import { NotFoundError } from '../errors'
 import { errnoOf, storeFs } from '../store/fs-ops'
 import { openAppendableJsonStore, openJsonStore, type AppendableJsonStore, type JsonStore, type JsonStoreOptions } from '../store/json-store'
+import { nextSlice } from '../store/turns'
 
 export const ANNOTATIONS_STORE = { name: 'annotations', journal: 'annotations-journal', meta: 'annotations-meta', part: 'annotations-part-', version: 1 } as const
 /** Deleted annotations kept for undo; the oldest leave first. */
@@ -370,6 +371,8 @@ export class AnnotationStore {
 
   /** Folds every journal entry already on disk into the parts and meta, then trims the journal. */
   async checkpoint(): Promise<void> {
+    // Started from a change or from open(): let that turn finish first.
+    await nextSlice()
     const applied = this.meta.data.appliedThrough
     const folding = this.journal.data.entries.filter((e) => e.seq < this.#durableSeq && e.seq > applied)
     const through = folding.reduce((max, e) => Math.max(max, e.seq), applied)

@@ -114,9 +114,8 @@ const IDLE_CLOSE_MS = 2000
 
 /** Array items as an appendable store writes them: each on its own line, so opening can cut a torn tail back at a newline. */
 function itemLines(items: readonly unknown[], atStart: boolean): string {
-  let text = ''
-  for (let i = 0; i < items.length; i++) text += `${i > 0 || !atStart ? ',' : ''}\n${JSON.stringify(items[i])}`
-  return text
+  if (items.length === 0) return ''
+  return `${atStart ? '' : ','}\n${items.map((item) => JSON.stringify(item)).join(',\n')}`
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/

@@ -55,7 +55,7 @@ export function migrate(data: unknown, from: number, to: number, migrations: Mig
   return current
 }
 
-type Prepared = { ok: false; reason: string } | { ok: true; migrated: unknown; fromVersion: number; hadBom: boolean }
+type Prepared = { ok: false; reason: string } | { ok: true; migrated: unknown; fromVersion: number; hadBom: boolean; text: string }
 
 /** Everything before the schema check: UTF-8, JSON, envelope, version, migrations. */
 function prepare<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Prepared {
@@ -93,7 +93,7 @@ function prepare<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Prepared {
   } catch (err) {
     return { ok: false, reason: `the file is in format ${fromVersion} and could not be upgraded (${(err as Error).message})` }
   }
-  return { ok: true, migrated, fromVersion, hadBom }
+  return { ok: true, migrated, fromVersion, hadBom, text }
 }
 
 function wrongShape(issues: readonly Issue[]): { ok: false; reason: string } {
@@ -120,11 +120,13 @@ export const SLICE_BYTES = 32 * 1024
  * collections are checked with zod a slice at a time (see sliced-parse.ts),
  * so opening 5,000 highlights never holds the main process for long.
  */
-export async function decodeStoreBytesSliced<T>(bytes: Uint8Array, spec: DecodeSpec<T>): Promise<Decoded<T>> {
+export async function decodeStoreBytesSliced<T>(bytes: Uint8Array, spec: DecodeSpec<T>, out?: { text?: string }): Promise<Decoded<T>> {
   // Several files opening at once: each big one is parsed in a turn of its own.
   if (bytes.length > SLICE_BYTES) await nextSlice()
   const prepared = prepare(bytes, spec)
   if (!prepared.ok) return prepared
+  // The decoded text, for a caller that keeps it (without the BOM, if there was one).
+  if (out) out.text = prepared.text
   // Elements per slice, assuming the file's bytes are spread evenly over the collection.
   const sliceSize = (count: number): number => Math.max(16, Math.floor((count * SLICE_BYTES) / Math.max(1, bytes.length)))
   const result = await safeParseSliced(spec.schema, prepared.migrated, { sliceSize })

@@ -137,7 +137,8 @@ export async function loadStoreFile<T>(ctx: LoadContext<T>): Promise<LoadedState
     throw new ServiceError('internal', `Could not read ${file} (${errnoOf(err) ?? String(err)}).`, [], { cause: err })
   }
 
-  let decoded = await decodeStoreBytesSliced(bytes, ctx.spec)
+  const decodedText: { text?: string } = {}
+  let decoded = await decodeStoreBytesSliced(bytes, ctx.spec, decodedText)
   let torn = false
   if (!decoded.ok && ctx.appendTo !== undefined) {
     const trimmed = trimTornAppend(bytes, ctx.spec)
@@ -154,7 +155,7 @@ export async function loadStoreFile<T>(ctx: LoadContext<T>): Promise<LoadedState
       needsSave: !current,
       notice: null,
       writeBlocked: null,
-      ...(current ? { text: bytes.toString('utf8') } : {})
+      ...(current && decodedText.text !== undefined ? { text: decodedText.text } : {})
     }
   }
 

@@ -3,6 +3,8 @@
 // checks the file it left: it must parse, validate, and hold every write the
 // child had acknowledged. Each lane reuses its folder, so every run also
 // reopens whatever the previous kill left behind (stale temp files included).
+// Even lanes cut whole-file rewrites (temp+rename); odd lanes cut the in-place
+// appends the review and highlight journals use.
 //   npx tsx tests/crash/run-crash.ts [kills=200] [lanes=4]
 // SIGKILL leaves the OS page cache intact, so this proves the atomic
 // temp+rename protocol, not power-loss durability (that is what fsync is for).
@@ -12,7 +14,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CRASH_STORE, CrashSchema } from './schema'
+import { APPEND_STORE, AppendSchema, CRASH_STORE, CrashSchema } from './schema'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -33,8 +35,10 @@ const tally: Tally = { kills: 0, lost: 0, failures: [], notices: 0, tempsLeft: 0
 const random = (min: number, max: number): number => min + Math.random() * (max - min)
 
 /** One spawn-and-kill. Returns the last acknowledged counter (or the start counter). */
-async function killOnce(dir: string): Promise<{ lastAck: number; started: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+type Mode = 'rewrite' | 'append'
+
+async function killOnce(dir: string, mode: Mode): Promise<{ lastAck: number; started: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, mode], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   let started = -1
   let lastAck = -1
   let stderr = ''
@@ -73,6 +77,26 @@ async function killOnce(dir: string): Promise<{ lastAck: number; started: number
   return { lastAck: Math.max(lastAck, started), started }
 }
 
+async function checkAppend(dir: string, lastAck: number, started: number): Promise<string | null> {
+  const file = join(dir, `${APPEND_STORE.name}.json`)
+  if (!existsSync(file)) return lastAck > 0 ? `file missing after ack ${lastAck}` : null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'))
+  } catch (err) {
+    return `file does not parse: ${(err as Error).message}`
+  }
+  const result = AppendSchema.safeParse((parsed as { data?: unknown }).data)
+  if (!result.success) return `file does not validate: ${result.error.message}`
+  const { entries } = result.data
+  if (entries.some((n, i) => n !== i + 1)) return `entries are not 1…n in order`
+  const top = entries.length
+  if (top < lastAck) return `LOST: file holds ${top} < acknowledged ${lastAck}`
+  if (top < started) return `went backwards: ${top} < ${started}`
+  if ((await readdir(dir)).some((e) => e.includes('.corrupt-'))) return 'a corrupt copy was made'
+  return null
+}
+
 async function check(dir: string, lastAck: number, started: number): Promise<string | null> {
   const file = join(dir, `${CRASH_STORE.name}.json`)
   if (!existsSync(file)) return lastAck > 0 ? `file missing after ack ${lastAck}` : null
@@ -98,12 +122,13 @@ async function check(dir: string, lastAck: number, started: number): Promise<str
 
 async function lane(index: number, count: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), `rd-crash-${index}-`))
+  const mode: Mode = index % 2 === 0 ? 'rewrite' : 'append'
   try {
     for (let i = 0; i < count; i++) {
-      const { lastAck, started } = await killOnce(dir)
+      const { lastAck, started } = await killOnce(dir, mode)
       tally.kills++
       tally.acked += Math.max(0, lastAck - started)
-      const problem = await check(dir, lastAck, started)
+      const problem = mode === 'append' ? await checkAppend(dir, lastAck, started) : await check(dir, lastAck, started)
       if (problem) {
         if (problem.startsWith('LOST')) tally.lost++
         tally.failures.push(`lane ${index} kill ${i}: ${problem}`)

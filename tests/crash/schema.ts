@@ -16,3 +16,9 @@ export const CrashSchema = z
 export type CrashData = z.infer<typeof CrashSchema>
 
 export const crashDefaults = (): CrashData => ({ counter: 0, recent: [], payload: [] })
+
+/** The in-place append path (review and highlight journals): counters 1…n, in order. */
+export const APPEND_STORE = { name: 'crash-append', version: 1 } as const
+export const AppendSchema = z.object({ entries: z.array(z.number().int().positive()) }).strict()
+export type AppendData = z.infer<typeof AppendSchema>
+export const appendDefaults = (): AppendData => ({ entries: [] })

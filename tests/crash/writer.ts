@@ -1,12 +1,34 @@
 // Why: the child half of the crash test. It writes as fast as it can and
 // prints each counter only after update() resolved, so the parent knows
 // exactly which writes were promised to be on disk when it pulls the plug.
-//   node --import tsx tests/crash/writer.ts <dir>
-import { openJsonStore } from '../../src/main/services/store/json-store'
-import { CRASH_STORE, CrashSchema, crashDefaults, type CrashData } from './schema'
+//   node --import tsx tests/crash/writer.ts <dir> [rewrite|append]
+import { openAppendableJsonStore, openJsonStore } from '../../src/main/services/store/json-store'
+import { APPEND_STORE, AppendSchema, appendDefaults, CRASH_STORE, CrashSchema, crashDefaults, type AppendData, type CrashData } from './schema'
 
 const dir = process.argv[2]
-if (!dir) throw new Error('usage: writer.ts <dir>')
+const mode = process.argv[3] ?? 'rewrite'
+if (!dir || (mode !== 'rewrite' && mode !== 'append')) throw new Error('usage: writer.ts <dir> [rewrite|append]')
+
+if (mode === 'append') {
+  // The journals' path: each acknowledged counter is appended in place; every
+  // 25th goes through a whole-file update() instead, so both paths are cut.
+  const store = await openAppendableJsonStore<AppendData, 'entries'>({ dir, ...APPEND_STORE, schema: AppendSchema, defaults: appendDefaults, appendTo: 'entries' })
+  for (const notice of store.notices) process.stdout.write(`notice ${JSON.stringify(notice)}\n`)
+  const last = (): number => store.data.entries.at(-1) ?? 0
+  process.stdout.write(`ready ${last()}\n`)
+  for (let round = 1; ; round++) {
+    let mine = 0
+    if (round % 25 === 0) {
+      await store.update((d) => {
+        mine = (d.entries.at(-1) ?? 0) + 1
+        d.entries.push(mine)
+      })
+    } else {
+      await store.append((d) => [(mine = (d.entries.at(-1) ?? 0) + 1)])
+    }
+    process.stdout.write(`ack ${mine}\n`)
+  }
+}
 
 const store = await openJsonStore<CrashData>({ dir, ...CRASH_STORE, schema: CrashSchema, defaults: crashDefaults, validateWrites: true })
 for (const notice of store.notices) process.stdout.write(`notice ${JSON.stringify(notice)}\n`)

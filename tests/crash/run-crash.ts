@@ -77,16 +77,20 @@ async function killOnce(dir: string, mode: Mode): Promise<{ lastAck: number; sta
   return { lastAck: Math.max(lastAck, started), started }
 }
 
-async function checkAppend(dir: string, lastAck: number, started: number): Promise<string | null> {
-  const file = join(dir, `${APPEND_STORE.name}.json`)
+/** The store file's envelope, or why it cannot be read; null when no file (and nothing was promised). */
+async function readEnvelope(file: string, lastAck: number): Promise<{ schemaVersion?: unknown; data?: unknown } | string | null> {
   if (!existsSync(file)) return lastAck > 0 ? `file missing after ack ${lastAck}` : null
-  let parsed: unknown
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'))
+    return JSON.parse(await readFile(file, 'utf8')) as { schemaVersion?: unknown; data?: unknown }
   } catch (err) {
     return `file does not parse: ${(err as Error).message}`
   }
-  const result = AppendSchema.safeParse((parsed as { data?: unknown }).data)
+}
+
+async function checkAppend(dir: string, lastAck: number, started: number): Promise<string | null> {
+  const env = await readEnvelope(join(dir, `${APPEND_STORE.name}.json`), lastAck)
+  if (env === null || typeof env === 'string') return env
+  const result = AppendSchema.safeParse(env.data)
   if (!result.success) return `file does not validate: ${result.error.message}`
   const { entries } = result.data
   if (entries.some((n, i) => n !== i + 1)) return `entries are not 1…n in order`
@@ -98,15 +102,8 @@ async function checkAppend(dir: string, lastAck: number, started: number): Promi
 }
 
 async function check(dir: string, lastAck: number, started: number): Promise<string | null> {
-  const file = join(dir, `${CRASH_STORE.name}.json`)
-  if (!existsSync(file)) return lastAck > 0 ? `file missing after ack ${lastAck}` : null
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'))
-  } catch (err) {
-    return `file does not parse: ${(err as Error).message}`
-  }
-  const env = parsed as { schemaVersion?: unknown; data?: unknown }
+  const env = await readEnvelope(join(dir, `${CRASH_STORE.name}.json`), lastAck)
+  if (env === null || typeof env === 'string') return env
   if (env.schemaVersion !== CRASH_STORE.version) return `schemaVersion is ${String(env.schemaVersion)}`
   const result = CrashSchema.safeParse(env.data)
   if (!result.success) return `file does not validate: ${result.error.message}`

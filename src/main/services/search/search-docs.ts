@@ -1,0 +1,129 @@
+// Why: what the search finds is decided here, apart from how the index is
+// built: a pack's blocks, glossary and questions, and an annotation, each
+// become one flat document (the title boosted, the text indexed, a short
+// label to show), so the builder and the query side never look inside a pack.
+import { blockPlainText } from '../../../shared/anchoring'
+import type { AnnotationView } from '../../../shared/annotations'
+import type { Pack, Question } from '../../../shared/pack/schema'
+import type { SearchKind } from '../../../shared/search'
+
+export interface SearchDoc {
+  /** MiniSearch id: `annotation:<id>`, or a content id shared by identical pack entries. */
+  key: string
+  kind: SearchKind
+  id: string
+  packId: string
+  sectionId?: string
+  blockId?: string
+  /** Indexed with a boost. */
+  title: string
+  /** Indexed. */
+  text: string
+  /** What the result shows as its title. */
+  label: string
+}
+
+const LABEL_MAX = 80
+
+const clip = (s: string, max = LABEL_MAX): string => {
+  const flat = s.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
+}
+
+export const annotationKey = (id: string): string => `annotation:${id}`
+
+function questionLabel(q: Question): string {
+  switch (q.kind) {
+    case 'statements':
+      return q.stem
+    case 'mcq':
+    case 'match':
+    case 'mains':
+      return q.prompt
+    case 'true-false':
+      return q.statement
+    case 'cloze':
+      return q.text.replace('{{blank}}', '____')
+    case 'flashcard':
+      return q.front
+  }
+}
+
+function questionText(q: Question): string {
+  const parts: string[] = []
+  switch (q.kind) {
+    case 'statements':
+      parts.push(q.stem, ...q.statements, q.ask, ...q.options)
+      break
+    case 'mcq':
+      parts.push(q.prompt, ...q.options)
+      break
+    case 'true-false':
+      parts.push(q.statement)
+      break
+    case 'cloze':
+      parts.push(q.text.replace('{{blank}}', '____'), q.answer)
+      break
+    case 'match':
+      parts.push(q.prompt, ...q.listI, ...q.listII)
+      break
+    case 'flashcard':
+      parts.push(q.front, q.back)
+      break
+    case 'mains':
+      parts.push(q.prompt, ...q.outline)
+      break
+  }
+  parts.push(q.explanation)
+  return parts.join('\n')
+}
+
+/** The pack's entries; `key` is given when they are indexed. */
+export function packDocs(pack: Pack): SearchDoc[] {
+  const docs: SearchDoc[] = []
+  for (const section of pack.sections) {
+    for (const block of section.blocks) {
+      docs.push({
+        key: '',
+        kind: 'block',
+        id: block.id,
+        packId: pack.id,
+        sectionId: section.id,
+        blockId: block.id,
+        title: block.title ?? '',
+        text: blockPlainText(block),
+        label: block.title ?? section.title
+      })
+    }
+  }
+  for (const g of pack.glossary) {
+    docs.push({
+      key: '',
+      kind: 'glossary',
+      id: g.id,
+      packId: pack.id,
+      title: [g.term, ...(g.aliases ?? [])].join('\n'),
+      text: `${g.expansion}: ${g.meaning}`,
+      label: g.term
+    })
+  }
+  for (const q of pack.questions) {
+    docs.push({ key: '', kind: 'question', id: q.id, packId: pack.id, title: '', text: questionText(q), label: clip(questionLabel(q)) })
+  }
+  return docs
+}
+
+export function annotationDoc(a: AnnotationView): SearchDoc {
+  return {
+    key: annotationKey(a.id),
+    kind: 'annotation',
+    id: a.id,
+    packId: a.packId,
+    sectionId: a.sectionId,
+    blockId: a.blockId,
+    // The student's words first; the quote is found too, shown as the title.
+    title: a.selector.exact,
+    text: a.note,
+    label: `“${clip(a.selector.exact, LABEL_MAX - 2)}”`
+  }
+}

@@ -1,0 +1,134 @@
+// Why: the query side of the Ctrl/Cmd+K index. Identical entries in several
+// packs are one MiniSearch document with a list of owner packs, so a search
+// walks each hit once and lists it once per pack; annotations are kept
+// current one by one as the student edits them. How the documents are fed in
+// (all at once or a slice at a time) is search-index.ts's concern.
+import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
+import type { AnnotationView } from '../../../shared/annotations'
+import type { Pack } from '../../../shared/pack/schema'
+import type { SearchResult } from '../../../shared/search'
+import { annotationDoc, annotationKey, packDocs, type SearchDoc } from './search-docs'
+import { makeSnippet } from './snippet'
+
+export interface SearchQuery {
+  query: string
+  packId?: string
+  /** Default 20. */
+  limit?: number
+}
+
+export interface SearchIndex {
+  search(q: SearchQuery): SearchResult[]
+  /** Adds or replaces an annotation's entry (after add, update, restore). */
+  upsertAnnotation(annotation: AnnotationView): void
+  removeAnnotation(id: string): void
+  /** Documents in the index. */
+  readonly size: number
+}
+
+export const DEFAULT_LIMIT = 20
+
+export interface Builder {
+  /** The pack's entries not already indexed for an identical entry of another pack (those only gain an owner). */
+  packDocs(pack: Pack): SearchDoc[]
+  annotationDoc(a: AnnotationView): SearchDoc
+  add(docs: SearchDoc[]): void
+  index: SearchIndex
+}
+
+export function createBuilder(): Builder {
+  /** MiniSearch id → the entry and every pack that holds it, in load order. */
+  const docs = new Map<string, { doc: SearchDoc; owners: string[]; ownerSet: Set<string> }>()
+  const byContent = new Map<string, string>()
+  const mini = new MiniSearch<SearchDoc>({
+    idField: 'key',
+    fields: ['title', 'text'],
+    storeFields: [],
+    searchOptions: {
+      boost: { title: 2 },
+      // One- and two-letter prefixes would match most of the library and say little.
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      maxFuzzy: 2,
+      combineWith: 'AND'
+    }
+  })
+  const freshPackDocs = (pack: Pack): SearchDoc[] => {
+    const fresh: SearchDoc[] = []
+    for (const doc of packDocs(pack)) {
+      const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label])
+      const existing = byContent.get(content)
+      const entry = existing === undefined ? undefined : docs.get(existing)
+      if (entry) {
+        if (!entry.ownerSet.has(doc.packId)) {
+          entry.owners.push(doc.packId)
+          entry.ownerSet.add(doc.packId)
+        }
+        continue
+      }
+      const key = `c:${byContent.size}`
+      byContent.set(content, key)
+      const shared = { ...doc, key }
+      docs.set(key, { doc: shared, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
+      fresh.push(shared)
+    }
+    return fresh
+  }
+  const freshAnnotationDoc = (a: AnnotationView): SearchDoc => {
+    const doc = annotationDoc(a)
+    docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
+    return doc
+  }
+
+  const toResult = (hit: MiniResult, doc: SearchDoc, packId: string): SearchResult => {
+    const terms = new Set(hit.terms)
+    const inText = hit.terms.some((t) => hit.match[t]?.includes('text'))
+    let snippet = makeSnippet(inText ? doc.text : doc.title, terms)
+    if (!snippet.found) snippet = makeSnippet(inText ? doc.title : doc.text, terms)
+    const { found: _found, ...plain } = snippet
+    return {
+      kind: doc.kind,
+      id: doc.id,
+      packId,
+      ...(doc.sectionId !== undefined ? { sectionId: doc.sectionId } : {}),
+      ...(doc.blockId !== undefined ? { blockId: doc.blockId } : {}),
+      title: doc.label,
+      snippet: plain,
+      score: Math.round(hit.score * 1000) / 1000
+    }
+  }
+
+  const index: SearchIndex = {
+    get size() {
+      return docs.size
+    },
+    search({ query, packId, limit = DEFAULT_LIMIT }) {
+      const text = query.trim()
+      if (text === '') return []
+      const hits = mini.search(text, packId === undefined ? {} : { filter: (hit) => docs.get(hit.id as string)?.ownerSet.has(packId) === true })
+      const out: SearchResult[] = []
+      for (const hit of hits) {
+        const entry = docs.get(hit.id as string)
+        if (!entry) continue
+        for (const owner of packId === undefined ? entry.owners : [packId]) {
+          if (out.length >= limit) return out
+          out.push(toResult(hit, entry.doc, owner))
+        }
+      }
+      return out
+    },
+    upsertAnnotation(annotation) {
+      const doc = annotationDoc(annotation)
+      if (docs.has(doc.key)) mini.replace(doc)
+      else mini.add(doc)
+      docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
+    },
+    removeAnnotation(id) {
+      const key = annotationKey(id)
+      if (!docs.has(key)) return
+      mini.discard(key)
+      docs.delete(key)
+    }
+  }
+  return { packDocs: freshPackDocs, annotationDoc: freshAnnotationDoc, add: (list) => mini.addAll(list), index }
+}

@@ -65,7 +65,11 @@ test('a full session through every mode stays on 127.0.0.1', async ({ page, host
   await page.getByRole('region', { name: 'Data' }).getByRole('button', { name: 'Back up now' }).click()
   await download
 
-  // Fonts and icons are part of the page's own requests, so they are covered here too.
+  // The typefaces ship with the app and are loaded from it.
+  await page.evaluate(() => document.fonts.ready)
+  const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')))
+  expect(loaded).toEqual(expect.arrayContaining(['Inter Variable', 'Source Serif 4 Variable']))
+  expect(everything.filter((u) => u.endsWith('.woff2')).length).toBeGreaterThan(0)
   expect(everything.length).toBeGreaterThan(5)
   expect(everything.filter((u) => !isLocal(u, host.ports))).toEqual([])
   expect(requests.some((u) => u.includes('/api/study:rate'))).toBe(true)

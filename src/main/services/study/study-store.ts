@@ -9,48 +9,16 @@
 // steps loses nothing (month files merge by id; applied entries are skipped).
 // Perf: an answer appends its entry to the journal in place (one small write
 // and an fdatasync, see json-store.ts append()), and the history is kept in
-// parts of at most ARCHIVE_BLOCK ids per month (study-log-YYYY-MM_bN.json), so
-// a checkpoint rewrites a few hundred kB, never a whole month of reviews. A
-// month file without a part (study-log-YYYY-MM.json, from before the parts)
-// is still read, never written by a checkpoint.
-import { readdir } from 'node:fs/promises'
+// small parts per month (see study-archive.ts), so a checkpoint rewrites a
+// few hundred kB, never a whole month of reviews.
 import { openAppendableJsonStore, openJsonStore, type AppendableJsonStore, type JsonStore } from '../store/json-store'
 import type { StoredCard } from './scheduler'
-import {
-  ArchiveSchema,
-  emptyPackStudy,
-  JournalSchema,
-  SnapshotSchema,
-  type ArchiveData,
-  type JournalData,
-  type LogEntry,
-  type NewLogEntry,
-  type PackStudy,
-  type SnapshotData
-} from './study-schema'
+import { StudyArchive } from './study-archive'
+import { bump, fold, journalNextId, STUDY_STORE, type Counts } from './study-journal'
+import { emptyPackStudy, JournalSchema, SnapshotSchema, type ArchiveData, type JournalData, type LogEntry, type NewLogEntry, type PackStudy, type SnapshotData } from './study-schema'
 
-export const STUDY_STORE = { name: 'study', journal: 'study-journal', archivePrefix: 'study-log-', version: 1 } as const
-/** `study-log-2026-11.json` (a whole month, older files) or `study-log-2026-11_b20.json` (ids 20000-20999 of that month). */
-const ARCHIVE_FILE = /^study-log-(\d{4}-\d{2})(?:_b(\d+))?\.json$/
-/** Review ids per part of a month's history: ~650 kB of JSON, quick to read, check and rewrite. */
-export const ARCHIVE_BLOCK = 1000
-
-/** The part of the history a review belongs in: its month and its block of ids. */
-export function archiveKey(entry: Pick<LogEntry, 'id' | 'at'>): string {
-  return `${entry.at.slice(0, 7)}_b${Math.floor(entry.id / ARCHIVE_BLOCK)}`
-}
-const monthOfKey = (key: string): string => key.slice(0, 7)
-
-/**
- * The next free id. An answer only appends its entry (nextId is not rewritten
- * then, so memory stays byte for byte what is on disk), so the next id is
- * past the newest entry when that is above nextId.
- */
-function journalNextId(journal: JournalData): number {
-  let next = journal.nextId
-  for (const e of journal.entries) if (e.id >= next) next = e.id + 1
-  return next
-}
+export { ARCHIVE_BLOCK, archiveKey } from './study-archive'
+export { STUDY_STORE } from './study-journal'
 
 export interface StudyStoreOptions {
   dir: string
@@ -61,14 +29,12 @@ export interface StudyStoreOptions {
   keepLive?: number
 }
 
-type Counts = { reviews: number; fresh: number }
-
 export class StudyStore {
   readonly snapshot: JsonStore<SnapshotData>
   readonly journal: AppendableJsonStore<JournalData, 'entries'>
   readonly #opts: StudyStoreOptions
   readonly #cards = new Map<string, Map<string, StoredCard>>()
-  readonly #archives = new Map<string, Promise<JsonStore<ArchiveData>>>()
+  readonly #history: StudyArchive
   /** Entries below this id are on disk (a pending append's entries are not). */
   #durableNextId: number
   /** Entries up to this id are being checkpointed: no longer undoable. */
@@ -79,6 +45,7 @@ export class StudyStore {
 
   private constructor(opts: StudyStoreOptions, snapshot: JsonStore<SnapshotData>, journal: AppendableJsonStore<JournalData, 'entries'>) {
     this.#opts = opts
+    this.#history = new StudyArchive(opts)
     this.snapshot = snapshot
     this.journal = journal
     this.#durableNextId = journalNextId(journal.data)
@@ -177,7 +144,7 @@ export class StudyStore {
   /** Every review of a pack still on record, oldest first (reads the month files). */
   async history(packId: string): Promise<LogEntry[]> {
     const byId = new Map<number, LogEntry>()
-    for (const archive of await this.#allArchives()) for (const e of archive.data.entries) byId.set(e.id, e)
+    for (const archive of await this.#history.all()) for (const e of archive.data.entries) byId.set(e.id, e)
     for (const e of this.journal.data.entries) if (e.id < this.#durableNextId) byId.set(e.id, e)
     return [...byId.values()].filter((e) => e.packId === packId).sort((a, b) => a.id - b.id)
   }
@@ -190,16 +157,7 @@ export class StudyStore {
   /** Every study file's data as on disk, for a backup; month files without entries are left out. */
   async exportAll(): Promise<{ snapshot: SnapshotData; journal: JournalData; logs: Record<string, ArchiveData> }> {
     await this.flush()
-    const logs: Record<string, ArchiveData> = {}
-    for (const [month, keys] of await this.#months()) {
-      const byId = new Map<number, LogEntry>()
-      for (const key of keys) {
-        const archive = await this.#archive(key)
-        await archive.flush()
-        for (const e of archive.data.entries) byId.set(e.id, e)
-      }
-      if (byId.size > 0) logs[month] = structuredClone({ entries: [...byId.values()].sort((a, b) => a.id - b.id) })
-    }
+    const logs = await this.#history.exportLogs()
     return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data), logs }
   }
 
@@ -211,17 +169,7 @@ export class StudyStore {
   async replaceAll(next: { snapshot?: SnapshotData; journal?: JournalData; logs?: Record<string, ArchiveData> }): Promise<void> {
     await this.flush()
     try {
-      const existing = await this.#months()
-      for (const [month, data] of Object.entries(next.logs ?? {})) {
-        // The month's reviews go to their parts; every other file of the month is emptied.
-        const parts = new Map<string, LogEntry[]>()
-        for (const e of data.entries) {
-          const key = `${month}_b${Math.floor(e.id / ARCHIVE_BLOCK)}`
-          parts.get(key)?.push(e) ?? parts.set(key, [e])
-        }
-        for (const [key, entries] of parts) await (await this.#archive(key)).replace({ entries })
-        for (const key of existing.get(month) ?? []) if (!parts.has(key)) await (await this.#archive(key)).replace({ entries: [] })
-      }
+      await this.#history.replaceMonths(next.logs ?? {})
       if (next.snapshot) await this.snapshot.replace(next.snapshot)
       if (next.journal) await this.journal.replace(next.journal)
     } finally {
@@ -266,21 +214,7 @@ export class StudyStore {
     this.#ceiling = Math.max(this.#ceiling, through)
     const folding = this.journal.data.entries.filter((e) => e.id <= through)
     // 1. history first: merging by id makes a repeat harmless.
-    const parts = new Map<string, LogEntry[]>()
-    for (const e of folding) {
-      const key = archiveKey(e)
-      const list = parts.get(key)
-      if (list) list.push(e)
-      else parts.set(key, [e])
-    }
-    for (const [key, entries] of parts) {
-      const archive = await this.#archive(key)
-      await archive.update((draft) => {
-        const have = new Set(draft.entries.map((e) => e.id))
-        draft.entries.push(...entries.filter((e) => !have.has(e.id)))
-        draft.entries.sort((a, b) => a.id - b.id)
-      })
-    }
+    await this.#history.merge(folding)
     // 2. fold into study.json; 3. trim the journal.
     await this.snapshot.update((draft) => fold(draft, folding, through))
     await this.journal.update((draft) => {
@@ -297,68 +231,10 @@ export class StudyStore {
     if (appliedThrough >= trimmedThrough) return
     // A review can be in an old whole-month file and in a part: count it once.
     const byId = new Map<number, LogEntry>()
-    for (const archive of await this.#allArchives()) for (const e of archive.data.entries) if (e.id > appliedThrough && e.id <= trimmedThrough) byId.set(e.id, e)
+    for (const archive of await this.#history.all()) for (const e of archive.data.entries) if (e.id > appliedThrough && e.id <= trimmedThrough) byId.set(e.id, e)
     const missed = [...byId.values()].sort((a, b) => a.id - b.id)
     await this.snapshot.update((draft) => fold(draft, missed, trimmedThrough))
     for (const e of missed) this.#apply(e.packId, e.itemId, e.card)
     for (const e of this.liveEntries()) this.#apply(e.packId, e.itemId, e.card)
   }
-
-  /** `key`: `YYYY-MM` (an older whole-month file) or `YYYY-MM_bN` (a part, see archiveKey). */
-  #archive(key: string): Promise<JsonStore<ArchiveData>> {
-    let store = this.#archives.get(key)
-    if (!store) {
-      store = openJsonStore<ArchiveData>({
-        dir: this.#opts.dir,
-        name: `${STUDY_STORE.archivePrefix}${key}`,
-        version: STUDY_STORE.version,
-        schema: ArchiveSchema,
-        defaults: () => ({ entries: [] }),
-        keepBackups: 2,
-        ...(this.#opts.clock ? { clock: this.#opts.clock } : {})
-      })
-      this.#archives.set(key, store)
-      store.catch(() => this.#archives.delete(key))
-    }
-    return store
-  }
-
-  /** The history files on disk (and parts opened but not yet written), by month, oldest first. */
-  async #months(): Promise<Map<string, string[]>> {
-    const names = await readdir(this.#opts.dir).catch(() => [] as string[])
-    const keys = new Set(this.#archives.keys())
-    for (const name of names) {
-      const m = ARCHIVE_FILE.exec(name)
-      if (m) keys.add(m[2] === undefined ? (m[1] as string) : `${m[1]}_b${m[2]}`)
-    }
-    const months = new Map<string, string[]>()
-    for (const key of [...keys].sort()) months.get(monthOfKey(key))?.push(key) ?? months.set(monthOfKey(key), [key])
-    return months
-  }
-
-  async #allArchives(): Promise<JsonStore<ArchiveData>[]> {
-    const keys = [...(await this.#months()).values()].flat()
-    return Promise.all(keys.map((key) => this.#archive(key)))
-  }
-}
-
-function bump(counts: Map<string, Counts>, e: LogEntry): void {
-  const c = counts.get(e.day) ?? { reviews: 0, fresh: 0 }
-  c.reviews += 1
-  if (e.fresh && e.card) c.fresh += 1
-  counts.set(e.day, c)
-}
-
-/** Applies entries (oldest first) to study.json's cards and daily counts, skipping those already applied. */
-function fold(draft: SnapshotData, entries: LogEntry[], through: number): void {
-  for (const e of entries) {
-    if (e.id <= draft.appliedThrough) continue
-    if (!Object.hasOwn(draft.packs, e.packId)) draft.packs[e.packId] = emptyPackStudy()
-    const pack = draft.packs[e.packId] as PackStudy
-    if (e.card) pack.cards[e.itemId] = e.card
-    const c = Object.hasOwn(pack.daily, e.day) ? (pack.daily[e.day] as Counts) : (pack.daily[e.day] = { reviews: 0, fresh: 0 })
-    c.reviews += 1
-    if (e.fresh && e.card) c.fresh += 1
-  }
-  draft.appliedThrough = Math.max(draft.appliedThrough, through)
 }

@@ -129,3 +129,37 @@ export async function cleanBackupTemps(fs: StoreFs, dir: string, name: string): 
     if (pattern.test(entry)) await removeIfPresent(fs, join(backupsDir(dir), entry)).catch(() => undefined)
   }
 }
+
+/** One store's "before the day's first write" rule: which day is already covered, and whether there is a file worth copying. */
+export class DailyBackup {
+  readonly #req: Omit<DailyBackupRequest, 'day'>
+  readonly #clock: () => Date
+  #backupDay: string | null = null
+  /** The file on disk is a valid store, so it may be copied as a backup. */
+  fileValid: boolean
+
+  constructor(req: Omit<DailyBackupRequest, 'day'>, clock: () => Date, fileValid: boolean) {
+    this.#req = req
+    this.#clock = clock
+    this.fileValid = fileValid
+  }
+
+  /** Copies the file if today has no backup yet; never throws. */
+  async beforeWrite(): Promise<void> {
+    const keep = this.#req.keep
+    const day = dayKey(this.#clock())
+    if (keep <= 0 || day === this.#backupDay) return
+    if (!this.fileValid) {
+      // No valid file before today's first write: nothing to keep for today.
+      this.#backupDay = day
+      return
+    }
+    try {
+      await ensureDailyBackup({ ...this.#req, day })
+      this.#backupDay = day
+    } catch {
+      // A missed backup must not stop the student's change from being saved;
+      // it is tried again before the next write.
+    }
+  }
+}

@@ -11,6 +11,20 @@ import { build } from 'vite'
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
+/**
+ * The browser host's security headers (src/web/http-host.ts). The blank page is
+ * served with them too, so the ratio measures our page, not the headers: COOP
+ * alone costs a renderer-process swap (~50 ms) on the first navigation.
+ */
+const SAME_HEADERS_AS_HOST: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"
+}
+
 async function buildBlankPage(root: string): Promise<string> {
   // Inside node_modules/.cache so `vue` resolves from the project.
   const dir = join(root, 'node_modules/.cache/rd-blank-page')
@@ -30,7 +44,7 @@ async function serveStatic(dir: string): Promise<{ server: Server; url: string }
       res.writeHead(404).end()
       return
     }
-    void readFile(file).then((body) => res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body))
+    void readFile(file).then((body) => res.writeHead(200, { ...SAME_HEADERS_AS_HOST, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body))
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }

@@ -26,9 +26,11 @@ export function cspFromHtml(html: string): string {
 /**
  * Inserts the token <meta> and the bridge <script> in <head>, before the first
  * script there (the app's module script), so `window.api` exists before the app runs.
+ * `defer`: deferred and module scripts run in document order, so the bridge still
+ * runs first, but it no longer holds up the first paint.
  */
 export function injectBridge(html: string, token: string): string {
-  const tags = `<meta name="${TOKEN_META}" content="${escapeAttr(token)}">\n    <script src="${BRIDGE_PATH}"></script>\n    `
+  const tags = `<meta name="${TOKEN_META}" content="${escapeAttr(token)}">\n    <script defer src="${BRIDGE_PATH}"></script>\n    `
   const headEnd = html.search(/<\/head\s*>/i)
   if (headEnd < 0) throw new Error('index.html has no </head>; cannot add the browser bridge')
   const firstScript = html.slice(0, headEnd).search(/<script\b/i)

@@ -235,7 +235,7 @@ describe('static files', () => {
     expect(reply.headers['cache-control']).toBe('no-store')
     const html = reply.text
     const meta = html.indexOf(`<meta name="revision-desk-token" content="${TOKEN}">`)
-    const bridge = html.indexOf('<script src="/__bridge.js"></script>')
+    const bridge = html.indexOf('<script defer src="/__bridge.js"></script>')
     const app = html.indexOf('<script type="module"')
     expect(meta).toBeGreaterThan(html.indexOf('<head>'))
     expect(bridge).toBeGreaterThan(meta)

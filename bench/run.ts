@@ -12,7 +12,7 @@ import { loadPacksFrom } from '../src/main/services/packs/pack-loader'
 import { createPackService } from '../src/main/services/packs/pack-service'
 import { openAnnotationService } from '../src/main/services/annotations/annotation-service'
 import { buildSearchIndex } from '../src/main/services/search/search-index'
-import { measureStudyAnswers } from '../src/main/services/study/study-bench'
+import { measureStudyAnswers } from './study-bench'
 import { blockPlainText } from '../src/shared/anchoring'
 import { measurePaint } from './paint'
 

@@ -1,6 +1,6 @@
 // Why: the speed target for answering a card (p50 ≤ 10 ms with 20,000 reviews
 // on record, ≤ 1.5× a raw write+rename of the same bytes) is measured here,
-// for `npm run bench`, never in timed tests. Not imported by the app.
+// for `npm run bench`, never in timed tests. It lives here, not in src, because the app never runs it.
 // "The same bytes" is the journal file (what a save that rewrites it writes);
 // an answer now only appends its entry, so a raw write+rename of just that
 // entry is reported too.
@@ -8,13 +8,13 @@ import { mkdtemp, readFile, rename, rm, writeFile, open } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Pack } from '../../../shared/pack/schema'
-import { createPackService } from '../packs/pack-service'
-import { fixedOffsetCalendar } from './days'
-import { createScheduler, type StoredCard } from './scheduler'
-import type { NewLogEntry } from './study-schema'
-import { openStudyService } from './study-service'
-import { StudyStore } from './study-store'
+import type { Pack } from '../src/shared/pack/schema'
+import { createPackService } from '../src/main/services/packs/pack-service'
+import { fixedOffsetCalendar } from '../src/main/services/study/days'
+import { createScheduler, type StoredCard } from '../src/main/services/study/scheduler'
+import type { NewLogEntry } from '../src/main/services/study/study-schema'
+import { openStudyService } from '../src/main/services/study/study-service'
+import { StudyStore } from '../src/main/services/study/study-store'
 
 export interface StudyBenchResult {
   logs: number

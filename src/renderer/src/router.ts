@@ -1,27 +1,6 @@
-// Why: the five modes as routes. Hash history, because Electron loads the page
-// from file:// where there is no server to answer a deep path.
+// Why: the five modes (lib/modes.ts) as routes. Hash history, because
+// Electron loads the page from file:// where there is no server to answer a deep path.
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
-
-export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
-
-export interface Mode {
-  name: ModeName
-  label: string
-  path: string
-  /** Digit pressed with Alt to open the mode. */
-  key: string
-}
-
-export const MODES: readonly Mode[] = [
-  { name: 'read', label: 'Read', path: '/read', key: '1' },
-  { name: 'compare', label: 'Compare', path: '/compare', key: '2' },
-  { name: 'self-test', label: 'Self-test', path: '/self-test', key: '3' },
-  { name: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4' },
-  { name: 'settings', label: 'Settings', path: '/settings', key: '5' }
-]
-
-/** Search is a view, not a mode: it has Ctrl/Cmd+K instead of an Alt digit. */
-export const SEARCH_LINK = { name: 'search', label: 'Search', path: '/search' } as const
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/read' },

@@ -2,7 +2,7 @@
 // mouse, but must never fire while they are typing a note or an answer.
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter } from 'vue-router'
-import { MODES, SEARCH_LINK } from '@renderer/router'
+import { MODES, SEARCH_LINK } from '@renderer/lib/modes'
 import { useSearchStore } from '@renderer/stores/search'
 
 // Inputs where a keystroke is not text, so a shortcut there is still intended.

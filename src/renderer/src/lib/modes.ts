@@ -1,0 +1,25 @@
+// Why: the five modes, their paths and their Alt+digit shortcuts, apart from
+// the router: the navigation and the shortcut handler read this list, and the
+// router loads the views, which in turn use the shortcut handler; keeping the
+// list here keeps that from becoming an import cycle.
+
+export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
+
+export interface Mode {
+  name: ModeName
+  label: string
+  path: string
+  /** Digit pressed with Alt to open the mode. */
+  key: string
+}
+
+export const MODES: readonly Mode[] = [
+  { name: 'read', label: 'Read', path: '/read', key: '1' },
+  { name: 'compare', label: 'Compare', path: '/compare', key: '2' },
+  { name: 'self-test', label: 'Self-test', path: '/self-test', key: '3' },
+  { name: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4' },
+  { name: 'settings', label: 'Settings', path: '/settings', key: '5' }
+]
+
+/** Search is a view, not a mode: it has Ctrl/Cmd+K instead of an Alt digit. */
+export const SEARCH_LINK = { name: 'search', label: 'Search', path: '/search' } as const

@@ -13,7 +13,7 @@ import { createPackService } from '../src/main/services/packs/pack-service'
 import { openAnnotationService } from '../src/main/services/annotations/annotation-service'
 import { buildSearchIndex } from '../src/main/services/search/search-index'
 import { measureStudyAnswers } from './study-bench'
-import { blockPlainText } from '../src/shared/anchoring'
+import { blockPlainText } from '../src/shared/domain/anchoring'
 import { measurePaint } from './paint'
 
 const root = fileURLToPath(new URL('..', import.meta.url))

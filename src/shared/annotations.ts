@@ -1,23 +1,18 @@
 // Why: one definition of a highlight-with-note, used to check the stored
 // annotations file and every change that arrives over the bridge. Ids and
-// timestamps are made in main, never taken from the page.
+// timestamps are made in main, never taken from the page. The limits and the
+// colours are the zod-free rules in domain/annotations.ts.
 import * as z from 'zod'
-import type { TextRange } from './anchoring'
+import type { TextRange } from './domain/anchoring'
+import { ANNOTATION_COLORS, NOTE_MAX_CHARS, noteTooLong, QUOTE_CONTEXT_MAX, QUOTE_MAX_CHARS } from './domain/annotations'
 import { Id } from './pack/schema'
 
-export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink'] as const
 export const AnnotationColor = z.enum(ANNOTATION_COLORS)
 export type AnnotationColor = z.infer<typeof AnnotationColor>
 
-/** Counted as the page's `maxlength` counts: UTF-16 code units (`note.length`). */
-export const NOTE_MAX_CHARS = 10_000
-/** Longer than any block can make (block text is ≤ 20,000 characters per item). */
-export const QUOTE_MAX_CHARS = 50_000
-
 /** A plain-text note, kept exactly as typed. */
 export const Note = z.string().max(NOTE_MAX_CHARS, {
-  error: (issue) =>
-    `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-US')} characters; this one has ${typeof issue.input === 'string' ? issue.input.length.toLocaleString('en-US') : 'more'}.`
+  error: (issue) => noteTooLong(typeof issue.input === 'string' ? issue.input.length : undefined)
 })
 
 export const TextQuoteSelectorSchema = z
@@ -28,8 +23,8 @@ export const TextQuoteSelectorSchema = z
       .min(1, 'the highlighted text is empty')
       .max(QUOTE_MAX_CHARS)
       .refine((s) => s.trim().length > 0, 'the highlighted text is only spaces'),
-    prefix: z.string().max(64),
-    suffix: z.string().max(64)
+    prefix: z.string().max(QUOTE_CONTEXT_MAX),
+    suffix: z.string().max(QUOTE_CONTEXT_MAX)
   })
   .strict()
 

@@ -1,17 +1,16 @@
 // Why: one definition of what a valid setting is, used to check a stored file
-// and every settings change that arrives over the bridge.
+// and every settings change that arrives over the bridge. The choices and the
+// defaults are the zod-free rules in domain/settings.ts.
 import * as z from 'zod'
-import type { Settings } from './domain'
+import { FONT_SIZE_MAX, FONT_SIZE_MIN, LINE_WIDTHS, THEMES, type Settings } from './domain/settings'
 
 export const SettingsSchema = z
   .object({
-    theme: z.enum(['system', 'light', 'dark']),
-    fontSize: z.number().int().min(12).max(32),
-    lineWidth: z.enum(['narrow', 'medium', 'wide'])
+    theme: z.enum(THEMES),
+    fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
+    lineWidth: z.enum(LINE_WIDTHS)
   })
   .strict() satisfies z.ZodType<Settings>
-
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 18, lineWidth: 'medium' }
 
 export const SettingsPatch = SettingsSchema.partial()
   .strict()

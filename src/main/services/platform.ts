@@ -2,7 +2,7 @@
 // showing the data folder). index.ts supplies Electron's; the browser host gets
 // these defaults, and the page downloads instead.
 import { writeFile, rename } from 'node:fs/promises'
-import type { SaveFileResult } from '../../shared/routes/files'
+import type { SaveFileResult } from '../../shared/domain/files'
 import { ServiceError, WriteFailedError } from './errors'
 
 export interface SaveRequest {

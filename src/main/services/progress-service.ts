@@ -48,7 +48,7 @@ export async function openProgressService(dir: string, packs: PackService, clock
   return {
     store,
     get(packId) {
-      packs.get(packId)
+      packs.requirePack(packId)
       return view(packId)
     },
     async markRead(packId, sectionId, read) {

@@ -1,7 +1,8 @@
 // Why: display preferences, kept in their own small file so a theme change
 // never rewrites a student's study history.
 import type { Settings } from '../../shared/domain'
-import { DEFAULT_SETTINGS, SettingsSchema } from '../../shared/settings'
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings'
+import { SettingsSchema } from '../../shared/settings'
 import type { JsonStore } from './store/json-store'
 import { openJsonStore } from './store/json-store'
 

@@ -2,7 +2,7 @@
 // TextQuoteSelector), not as offsets, so it survives edits to the pack. Main
 // and the renderer both find those words again with these pure functions, on
 // the same notion of a block's text. No node, electron or vue imports here.
-import type { Block } from './pack/schema'
+import type { Block } from '../pack/schema'
 
 /** W3C Web Annotation TextQuoteSelector: the marked words and a little context either side. */
 export interface TextQuoteSelector {

@@ -1,15 +1,9 @@
-// Why: the shapes main returns to the renderer, shared so both sides agree.
-import type { Pack } from './pack/schema'
+// Why: the app-level shapes main returns to the renderer (app info, notices,
+// the pack list, reading progress), shared so both sides agree.
+import type { Pack } from '../pack/schema'
+import type { PackSource } from './data'
 
-export type Theme = 'system' | 'light' | 'dark'
-export type LineWidth = 'narrow' | 'medium' | 'wide'
-
-export interface Settings {
-  theme: Theme
-  /** Reading font size in px. */
-  fontSize: number
-  lineWidth: LineWidth
-}
+export type { LineWidth, Settings, Theme } from './settings'
 
 export interface StoreNotice {
   id: string
@@ -40,7 +34,7 @@ export interface PackSummary {
   asOf: string
   counts: { sections: number; questions: number; tables: number; glossary: number }
   /** Shipped with the app, or imported by the student (only those can be removed). Main always sets it. */
-  source?: 'bundled' | 'imported'
+  source?: PackSource
 }
 
 export interface PackLoadError {

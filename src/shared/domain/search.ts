@@ -1,5 +1,8 @@
 // Why: the shape of a search hit, shared so the renderer can draw it and jump
 // to it. Snippets are plain strings: the renderer wraps `match` in <mark>.
+/** The longest query main accepts; the page trims to it before asking. */
+export const SEARCH_QUERY_MAX = 200
+
 export type SearchKind = 'block' | 'glossary' | 'annotation' | 'question'
 
 export interface Snippet {

@@ -1,13 +1,19 @@
 // Why: the shapes the study (spaced-repetition), exam-plan and mock-test
 // channels return, shared so the renderer and main agree. Dates cross the
 // bridge as ISO strings; calendar days as YYYY-MM-DD in the student's time zone.
-import type { QuestionKind } from './pack/schema'
+import type { QuestionKind } from '../pack/schema'
 
 /** Again, Hard, Good, Easy: ts-fsrs's grades. */
 export type StudyRating = 1 | 2 | 3 | 4
 export type CardStateName = 'new' | 'learning' | 'review' | 'relearning'
-export type ItemKind = 'question' | 'cell' | 'highlight'
+export type { ItemKind } from './ids'
 export type QueueMode = 'due' | 'cram' | 'section'
+
+/** Most items one study:queue call returns. */
+export const QUEUE_LIMIT_MAX = 500
+/** Study time a day the exam planner accepts, in minutes. */
+export const EXAM_MINUTES_MIN = 5
+export const EXAM_MINUTES_MAX = 720
 
 /** A cloze card the student made from a highlight in reading mode. */
 export interface HighlightCard {

@@ -1,9 +1,12 @@
 // Why: a notes pack is data a student revises from, so every pack (bundled or
 // imported) is checked against this one schema before any view sees it.
 import * as z from 'zod'
+import { BLANK, hasOneBlank } from '../domain/cloze'
+import { cellRef, ID_PATTERN } from '../domain/ids'
+import { MAX_OPTIONS } from '../domain/pack-limits'
 
 /** Stable ids: progress, annotations and reviews are keyed by them across pack updates. */
-export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'ids are lower-case slugs: a-z, 0-9 and -')
+export const Id = z.string().regex(new RegExp(`^${ID_PATTERN}$`), 'ids are lower-case slugs: a-z, 0-9 and -')
 const Text = z.string().trim().min(1).max(20_000)
 const ShortText = z.string().trim().min(1).max(500)
 const IsoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM-DD or YYYY-MM')
@@ -102,18 +105,13 @@ export const TableSchema = z
   })
   .strict()
 
-/** A cell is referred to as `<rowId>/<columnId>`; row ids are unique across the pack. */
-export function cellRef(rowId: string, columnId: string): string {
-  return `${rowId}/${columnId}`
-}
-
 const QuestionBase = {
   id: Id,
   /** Block ids or cell refs (`row/column`) this question tests. */
   tests: z.array(z.string().min(1).max(200)).min(1).max(20),
   explanation: Text
 }
-const Options = z.array(ShortText).min(2).max(6)
+const Options = z.array(ShortText).min(2).max(MAX_OPTIONS)
 
 export const QuestionSchema = z.discriminatedUnion('kind', [
   z
@@ -136,7 +134,7 @@ export const QuestionSchema = z.discriminatedUnion('kind', [
       ...QuestionBase,
       kind: z.literal('cloze'),
       /** Contains exactly one blank, written `{{blank}}`. */
-      text: ShortText.refine((t) => t.split('{{blank}}').length === 2, 'cloze text needs exactly one {{blank}}'),
+      text: ShortText.refine(hasOneBlank, `cloze text needs exactly one ${BLANK}`),
       answer: ShortText,
       /** Other answers to accept (case and spacing are already forgiven). */
       accept: z.array(ShortText).max(10).optional()

@@ -2,7 +2,8 @@
 // merged into the one contract. Main parses every input against these, then
 // checks the quote against the pack itself.
 import * as z from 'zod'
-import { AnnotationColor, Note, QUOTE_MAX_CHARS, type AnnotationExport, type AnnotationView } from '../annotations'
+import { AnnotationColor, Note, type AnnotationExport, type AnnotationView } from '../annotations'
+import { QUOTE_CONTEXT_MAX, QUOTE_MAX_CHARS } from '../domain/annotations'
 import { Id } from '../pack/schema'
 import { PackRef, route } from '../route'
 
@@ -15,8 +16,8 @@ export const SelectorInput = z
       .min(1, 'select some text to highlight')
       .max(QUOTE_MAX_CHARS)
       .refine((s) => s.trim().length > 0, 'select some text to highlight, not only spaces'),
-    prefix: z.string().max(64).optional(),
-    suffix: z.string().max(64).optional()
+    prefix: z.string().max(QUOTE_CONTEXT_MAX).optional(),
+    suffix: z.string().max(QUOTE_CONTEXT_MAX).optional()
   })
   .strict()
 

@@ -3,8 +3,8 @@
 // or deletes data takes `confirm: true`, so no call can do it by accident, and
 // a backup is named by an opaque id, never by a path.
 import * as z from 'zod'
-import type { AutomaticBackup, BackupExport, BackupInfo, DataSummary, PackProgressDeletion, RestoreResult } from '../data'
-import type { PackList, PackSummary } from '../domain'
+import type { PackList, PackSummary } from '../domain/app'
+import type { AutomaticBackup, BackupExport, BackupInfo, DataSummary, PackProgressDeletion, RestoreResult } from '../domain/data'
 import { Id } from '../pack/schema'
 import { NoInput, route } from '../route'
 

@@ -2,6 +2,7 @@
 // shows a save dialog; the browser host answers "download it"), so they are
 // channels the renderer calls the same way everywhere.
 import * as z from 'zod'
+import { SAVE_MIMES, type SaveFileResult } from '../domain/files'
 import { NoInput, route } from '../route'
 
 /** A plain file name: no folders, no dots at the start, a known extension. */
@@ -14,11 +15,9 @@ export const SaveFileInput = z
   .object({
     suggestedName: SafeFileName,
     content: z.string().max(50 * 1024 * 1024),
-    mime: z.enum(['text/markdown', 'text/csv', 'application/json'])
+    mime: z.enum(SAVE_MIMES)
   })
   .strict()
-
-export type SaveFileResult = { mode: 'saved'; path: string } | { mode: 'cancelled' } | { mode: 'download' }
 
 export const filesRoutes = {
   'files:save': route<SaveFileResult>()(SaveFileInput),

@@ -2,10 +2,8 @@
 // merged into the one contract.
 import * as z from 'zod'
 import { Id } from '../pack/schema'
+import { SEARCH_QUERY_MAX, type SearchResult } from '../domain/search'
 import { route } from '../route'
-import type { SearchResult } from '../search'
-
-export const SEARCH_QUERY_MAX = 200
 
 export const SearchInput = z
   .object({

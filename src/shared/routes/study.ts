@@ -1,38 +1,50 @@
 // Why: the study, exam-plan and mock-test channels with their strict input
 // schemas; merged into the one contract. Main parses every input against these.
 import * as z from 'zod'
+import { BLANK, CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX, hasOneBlank } from '../domain/cloze'
+import { isCalendarDay } from '../domain/dates'
+import { cellRef, ID_PATTERN, ITEM_KINDS, ITEM_PREFIX, type ItemKind } from '../domain/ids'
+import { MOCK_QUESTIONS_DEFAULT, MOCK_QUESTIONS_MAX } from '../domain/mock'
+import { MAX_OPTIONS } from '../domain/pack-limits'
+import {
+  EXAM_MINUTES_MAX,
+  EXAM_MINUTES_MIN,
+  QUEUE_LIMIT_MAX,
+  type CardSummary,
+  type ExamPlan,
+  type MockPaper,
+  type MockResult,
+  type QueueItem,
+  type StudyQueue,
+  type StudyStats,
+  type UndoResult
+} from '../domain/study'
 import { Id } from '../pack/schema'
 import { PackRef, route } from '../route'
-import type { CardSummary, ExamPlan, MockPaper, MockResult, QueueItem, StudyQueue, StudyStats, UndoResult } from '../study'
 
-const ID = '[a-z0-9][a-z0-9-]{0,79}'
+const ITEM_TARGET: Record<ItemKind, string> = { question: ID_PATTERN, cell: cellRef(ID_PATTERN, ID_PATTERN), highlight: ID_PATTERN }
+const ITEM_ID = new RegExp(`^(?:${ITEM_KINDS.map((k) => `${ITEM_PREFIX[k]}${ITEM_TARGET[k]}`).join('|')})$`)
 /** `q:<questionId>`, `cell:<rowId>/<columnId>` or `hl:<annotationId>`. */
-export const ItemId = z
-  .string()
-  .max(200)
-  .regex(new RegExp(`^(?:q:${ID}|hl:${ID}|cell:${ID}/${ID})$`), 'item ids are q:<question>, cell:<row>/<column> or hl:<highlight>')
+export const ItemId = z.string().max(200).regex(ITEM_ID, 'item ids are q:<question>, cell:<row>/<column> or hl:<highlight>')
 
 /** A real calendar day, YYYY-MM-DD (2026-02-30 is refused). */
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00.000Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'not a real date')
+  .refine(isCalendarDay, 'not a real date')
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export const Rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
-export const ItemKindInput = z.enum(['question', 'cell', 'highlight'])
+export const ItemKindInput = z.enum(ITEM_KINDS)
 
 export const QueueInput = z
   .object({
     packId: Id,
     mode: z.enum(['due', 'cram', 'section']),
     sectionId: Id.optional(),
-    limit: z.number().int().min(1).max(500).optional(),
+    limit: z.number().int().min(1).max(QUEUE_LIMIT_MAX).optional(),
     /** Only these kinds of item (compare mode asks for cells). Default: all. */
-    kinds: z.array(ItemKindInput).min(1).max(3).optional()
+    kinds: z.array(ItemKindInput).min(1).max(ITEM_KINDS.length).optional()
   })
   .strict()
   .refine((q) => (q.mode === 'section') === (q.sectionId !== undefined), {
@@ -53,7 +65,6 @@ export const RateInput = z
   .strict()
   .refine((r) => !r.reschedule || r.cram === true, { message: 'reschedule only applies to a cram answer', path: ['reschedule'] })
 
-const Blank = '{{blank}}'
 export const AddCustomCardInput = z
   .object({
     packId: Id,
@@ -61,13 +72,8 @@ export const AddCustomCardInput = z
     id: Id,
     kind: z.literal('highlight-cloze'),
     /** The passage, with exactly one `{{blank}}` where the highlighted words go. */
-    text: z
-      .string()
-      .trim()
-      .min(1)
-      .max(1000)
-      .refine((t) => t.split(Blank).length === 2, 'the text needs exactly one {{blank}}'),
-    answer: z.string().trim().min(1).max(200),
+    text: z.string().trim().min(1).max(CLOZE_TEXT_MAX).refine(hasOneBlank, `the text needs exactly one ${BLANK}`),
+    answer: z.string().trim().min(1).max(CLOZE_ANSWER_MAX),
     blockId: Id
   })
   .strict()
@@ -78,24 +84,34 @@ export const ExamSetInput = z
     packId: Id,
     examDate: Day,
     /** Study time a day; reviews are planned at 20 seconds each. */
-    minutesPerDay: z.number().int().min(5).max(720)
+    minutesPerDay: z.number().int().min(EXAM_MINUTES_MIN).max(EXAM_MINUTES_MAX)
   })
   .strict()
 
 export const MockStartInput = z
   .object({
     packId: Id,
-    count: z.number().int().min(1).max(100).default(25),
+    count: z.number().int().min(1).max(MOCK_QUESTIONS_MAX).default(MOCK_QUESTIONS_DEFAULT),
     sectionIds: z.array(Id).min(1).max(100).optional()
   })
   .strict()
+
+/** The chosen option's index, or null for a question left blank. */
+export const MockAnswer = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_OPTIONS - 1)
+  .nullable()
 
 export const MockId = z.string().regex(/^mock-[a-z0-9-]{1,60}$/, 'not a mock id')
 export const MockSubmitInput = z
   .object({
     mockId: MockId,
     /** The chosen option's index (true/false: 0 = true, 1 = false); null or missing = unanswered. */
-    answers: z.record(Id, z.number().int().min(0).max(5).nullable()).refine((a) => Object.keys(a).length <= 100, 'at most 100 answers')
+    answers: z
+      .record(Id, MockAnswer)
+      .refine((a) => Object.keys(a).length <= MOCK_QUESTIONS_MAX, `at most ${MOCK_QUESTIONS_MAX} answers`)
   })
   .strict()
 

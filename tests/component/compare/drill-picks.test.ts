@@ -1,6 +1,6 @@
 // Why: a drill that picks unanswerable cells, or a prompt that prints the answer, teaches nothing; the picking and masking rules are pinned here.
 import { describe, expect, it } from 'vitest'
-import { columnCards, distinguishingWords, MASK, maskLabels, randomCards, shuffle, whichCards } from '@renderer/components/compare/drill-picks'
+import { columnCards, distinguishingWords, MASK, maskLabels, randomCards, shuffle, whichCards } from '@renderer/lib/drill-picks'
 import { comparePack } from './setup'
 
 const table = () => comparePack().tables[0]!

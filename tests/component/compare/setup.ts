@@ -4,7 +4,7 @@
 import type { Mock } from 'vitest'
 import type { Pack } from '@shared/domain'
 import type { TableRow } from '@shared/pack/schema'
-import type { CardSummary, QueueItem } from '@shared/study'
+import type { CardSummary, QueueItem } from '@shared/domain/study'
 import { api } from '../helpers/fake-api'
 import { fixturePack } from '../fixtures/pack'
 

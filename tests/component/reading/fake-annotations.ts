@@ -2,11 +2,11 @@
 // file channels, layered on the shared fake api, so reading tests drive the
 // real stores and components. It anchors and validates the way main does
 // (same shared functions), so a test sees what the real app would.
-import { anchor, blockPlainText } from '@shared/anchoring'
+import { anchor, blockPlainText } from '@shared/domain/anchoring'
 import type { AnnotationColor, AnnotationView } from '@shared/annotations'
 import type { Pack } from '@shared/pack/schema'
 import { ApiError } from '@shared/result'
-import type { SearchResult } from '@shared/search'
+import type { SearchResult } from '@shared/domain/search'
 import { fixturePack } from '../fixtures/pack'
 import { api } from '../helpers/fake-api'
 

@@ -1,7 +1,7 @@
 // Why: a highlight is stored as the words selected, counted in the block's
 // plain text; a wrong offset would mark the wrong words after a restart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { blockPlainText, quoteSelector } from '@shared/anchoring'
+import { blockPlainText, quoteSelector } from '@shared/domain/anchoring'
 import { fixturePack } from '../fixtures/pack'
 import { api, resetApi } from '../helpers/fake-api'
 import { mountApp, settle, type MountedApp } from '../helpers/mount-app'

@@ -2,7 +2,8 @@
 // spotting, text runs) decide what the student sees; each has edge cases worth
 // pinning down without a DOM.
 import { describe, expect, it } from 'vitest'
-import { BLANK, CLOZE_TEXT_MAX, clozeCard, sentenceStarts } from '@renderer/components/reading/cloze-card'
+import { clozeCard, sentenceStarts } from '@renderer/lib/cloze-card'
+import { BLANK, CLOZE_TEXT_MAX } from '@shared/domain/cloze'
 import { findTerms, termPatterns, termTip } from '@renderer/components/reading/glossary-terms'
 import { buildRuns } from '@renderer/components/reading/text-runs'
 import type { GlossaryEntry } from '@shared/pack/schema'

@@ -2,7 +2,7 @@
 // anywhere, the match marked in each result (as text, never markup), arrow
 // keys through the results and Enter straight to the place in the notes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SearchResult } from '@shared/search'
+import type { SearchResult } from '@shared/domain/search'
 import { fixturePack } from '../fixtures/pack'
 import { api, resetApi } from '../helpers/fake-api'
 import { mountApp, settle, type MountedApp } from '../helpers/mount-app'

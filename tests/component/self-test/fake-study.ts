@@ -4,7 +4,7 @@
 // cloze with alternatives) and its queue can hold a table cell and a highlight.
 import type { Mock } from 'vitest'
 import type { Pack } from '@shared/domain'
-import type { CardSummary, ExamPlan, MockPaper, MockResult, QueueItem, StudyRating, StudyStats } from '@shared/study'
+import type { CardSummary, ExamPlan, MockPaper, MockResult, QueueItem, StudyRating, StudyStats } from '@shared/domain/study'
 import { ApiError } from '@shared/result'
 import { fixturePack } from '../fixtures/pack'
 import { api } from '../helpers/fake-api'

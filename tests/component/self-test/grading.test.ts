@@ -2,7 +2,8 @@
 // student would argue about (capitals, spaces, quotes, a full stop, an accepted
 // alternative, one wrong pair in a match) and the rating each answer earns.
 import { describe, expect, it } from 'vitest'
-import { allowedRatings, clozeIsCorrect, formatMarks, gradeMatch, normaliseAnswer, ratingForAnswer } from '@renderer/lib/grading'
+import { formatMarks } from '@renderer/lib/format'
+import { allowedRatings, clozeIsCorrect, gradeMatch, normaliseAnswer, ratingForAnswer } from '@shared/domain/grading'
 
 describe('typed answers', () => {
   it.each([

@@ -2,7 +2,7 @@
 // tests drive the real stores and components and can see exactly which
 // calls (and confirmations) reached main.
 import { vi } from 'vitest'
-import type { AutomaticBackup, BackupInfo, DataSummary } from '@shared/data'
+import type { AutomaticBackup, BackupInfo, DataSummary } from '@shared/domain/data'
 import { api, main } from '../helpers/fake-api'
 
 export const MB = 1024 * 1024

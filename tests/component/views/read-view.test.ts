@@ -95,7 +95,7 @@ describe('ReadView', () => {
     getByRole(reference, 'heading', 'Timeline')
     const events = [...reference.querySelectorAll('.timeline__title')].map((e) => e.textContent)
     expect(events).toEqual(['First India–US 2+2', 'First India–Russia 2+2'])
-    expect(reference.querySelector('time')?.textContent).toBe('Sep 2018')
+    expect(reference.querySelector('time')?.textContent).toBe('Sept 2018')
     expect(reference.querySelector('dl dt')?.textContent).toContain('RELOS')
     expect(reference.querySelector('dl dd')?.textContent).toBe('A logistics pact.')
   })

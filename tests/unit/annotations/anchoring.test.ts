@@ -2,7 +2,7 @@
 // after the pack changes; these pin down each step of anchoring.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anchor, blockPlainText, blockSegments, CONTEXT_CHARS, highlightSegments, quoteSelector } from '../../../src/shared/anchoring'
+import { anchor, blockPlainText, blockSegments, CONTEXT_CHARS, highlightSegments, quoteSelector } from '../../../src/shared/domain/anchoring'
 
 describe('block text', () => {
   it('is the text of a paragraph and the items of a bullets block joined by newlines', () => {

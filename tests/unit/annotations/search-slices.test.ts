@@ -10,7 +10,7 @@ import { openReadingServices } from '../../../src/main/services/annotations/read
 import { readPackFile } from '../../../src/main/services/packs/pack-loader'
 import { createPackService } from '../../../src/main/services/packs/pack-service'
 import { buildSearchIndex, buildSearchIndexInSlices, SEARCH_SLICE_DOCS } from '../../../src/main/services/search/search-index'
-import { blockPlainText } from '../../../src/shared/anchoring'
+import { blockPlainText } from '../../../src/shared/domain/anchoring'
 import type { Pack } from '../../../src/shared/pack/schema'
 import { fixedClock, removeDir, tempDir } from './helpers'
 

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../src/main/dispatch'
 import type { AppServices } from '../../../src/main/services/app-services'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../../src/shared/data'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../../src/shared/domain/data'
 import { exportedStores, hashes, makeDirs, makeProgress, NOW, openApp, removeDirs, visibleState, type Dirs } from './helpers'
 
 const DAY_MS = 86_400_000

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dispatch } from '../../../src/main/dispatch'
-import { BACKUP_MAX_BYTES, fileBodyLimit, PACK_MAX_BYTES } from '../../../src/shared/data'
+import { BACKUP_MAX_BYTES, fileBodyLimit, PACK_MAX_BYTES } from '../../../src/shared/domain/data'
 import { createHostHandler, TOKEN_HEADER } from '../../../src/web/http-host'
 
 const TOKEN = 'cd'.repeat(32)

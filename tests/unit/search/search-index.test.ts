@@ -10,7 +10,7 @@ import { createPackService } from '../../../src/main/services/packs/pack-service
 import { buildSearchIndex } from '../../../src/main/services/search/search-index'
 import { makeSnippet } from '../../../src/main/services/search/snippet'
 import type { Pack } from '../../../src/shared/pack/schema'
-import type { SearchResult } from '../../../src/shared/search'
+import type { SearchResult } from '../../../src/shared/domain/search'
 import { fixedClock, removeDir, tempDir } from '../annotations/helpers'
 
 const PACK_FILE = join(fileURLToPath(new URL('../../..', import.meta.url)), 'resources/packs/india-russia-2plus2/pack.json')

@@ -1,7 +1,8 @@
 // Why: a mock score is a number students compare week to week, so UPSC's
 // negative marking must add up exactly, and a paper must outlive a restart.
 import { afterEach, describe, expect, it } from 'vitest'
-import { marks, pickQuestions, scoreMock } from '../../../src/main/services/study/mock-test'
+import { marks } from '../../../src/shared/domain/mock'
+import { pickQuestions, scoreMock } from '../../../src/main/services/study/mock-test'
 import { harness, type Harness } from './helpers'
 
 const answers = (right: number, wrong: number, blank: number) => [

@@ -2,8 +2,9 @@
 // due date as FSRS says, survive a JSON round trip, and undo exactly.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createScheduler, ratingForAnswer, toStoredCard, fromStoredCard, type StoredCard } from '../../../src/main/services/study/scheduler'
-import { createEmptyCard } from 'ts-fsrs'
+import { createScheduler, toStoredCard, fromStoredCard, type StoredCard } from '../../../src/main/services/study/scheduler'
+import { RATINGS, ratingForAnswer } from '../../../src/shared/domain/grading'
+import { createEmptyCard, Rating } from 'ts-fsrs'
 
 const T0 = new Date('2026-11-25T04:30:00.000Z')
 const MIN = 60_000
@@ -37,11 +38,18 @@ describe('scheduler', () => {
     expect(lapse).toMatchObject({ state: 3, lapses: 1 })
   })
 
-  it('maps MCQ answers to ratings', () => {
-    expect(ratingForAnswer(false)).toBe(1)
-    expect(ratingForAnswer(false, true)).toBe(1)
-    expect(ratingForAnswer(true, true)).toBe(2)
-    expect(ratingForAnswer(true)).toBe(3)
+  // The shared grading rules carry no ts-fsrs import (the page uses them); their numbers must be ts-fsrs's grades.
+  it('maps marked answers, and lists the ratings, as ts-fsrs grades', () => {
+    expect(ratingForAnswer(false)).toBe(Rating.Again)
+    expect(ratingForAnswer(false, true)).toBe(Rating.Again)
+    expect(ratingForAnswer(true, true)).toBe(Rating.Hard)
+    expect(ratingForAnswer(true)).toBe(Rating.Good)
+    expect(RATINGS.map((r) => [r.value, r.label])).toEqual([
+      [Rating.Again, 'Again'],
+      [Rating.Hard, 'Hard'],
+      [Rating.Good, 'Good'],
+      [Rating.Easy, 'Easy']
+    ])
   })
 
   it('round-trips cards through JSON with ISO dates', () => {

@@ -4,7 +4,7 @@
 // never dropped; a deleted one waits in a small trash so undo is exact.
 import { randomUUID } from 'node:crypto'
 import type * as z from 'zod'
-import { anchor, quoteSelector, type TextRange } from '../../../shared/anchoring'
+import { anchor, quoteSelector, type TextRange } from '../../../shared/domain/anchoring'
 import type { Annotation, AnnotationExport, AnnotationView } from '../../../shared/annotations'
 import type { Pack } from '../../../shared/pack/schema'
 import type { AddAnnotationInput, UpdateAnnotationInput } from '../../../shared/routes/annotations'

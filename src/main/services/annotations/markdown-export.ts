@@ -4,6 +4,8 @@
 // are escaped into `> ` lines, and notes go verbatim inside a code fence, so a
 // note holding `<script>` or a `javascript:` link stays inert text.
 import type { AnnotationView } from '../../../shared/annotations'
+import { ANNOTATION_COLOR_NAMES } from '../../../shared/domain/annotations'
+import { localDay } from '../../../shared/domain/dates'
 import type { Pack } from '../../../shared/pack/schema'
 import { blockTable } from './pack-blocks'
 
@@ -17,10 +19,9 @@ export interface MarkdownExportInput {
 }
 
 export function exportFileName(packId: string, at: Date): string {
-  return `${packId}-annotations-${at.toISOString().slice(0, 10)}.md`
+  return `${packId}-annotations-${localDay(at)}.md`
 }
 
-const COLOR_NAMES: Record<AnnotationView['color'], string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' }
 
 /** Backslash-escapes what Markdown would read as markup inside a line (CommonMark allows `\` before any ASCII punctuation). */
 export function escapeInline(text: string): string {
@@ -49,7 +50,7 @@ export function fenced(text: string): string {
 }
 
 function entry(a: AnnotationView, context: string): string {
-  const parts = [blockquote(a.selector.exact), `${COLOR_NAMES[a.color]} highlight${context}`]
+  const parts = [blockquote(a.selector.exact), `${ANNOTATION_COLOR_NAMES[a.color]} highlight${context}`]
   if (a.note.length > 0) parts.push(fenced(a.note))
   return parts.join('\n\n')
 }
@@ -62,7 +63,7 @@ export function annotationsMarkdown({ packId, pack, annotations, exportedAt }: M
   out.push(`# Annotations: ${escapeInline(pack?.title ?? packId)}`)
   const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
   out.push(
-    `${count(annotations.length, 'annotation')}${orphaned.length ? ` (${orphaned.length} orphaned)` : ''} · exported ${exportedAt.toISOString().slice(0, 10)}` +
+    `${count(annotations.length, 'annotation')}${orphaned.length ? ` (${orphaned.length} orphaned)` : ''} · exported ${localDay(exportedAt)}` +
       (pack ? ` · pack version ${escapeInline(pack.version)}, as of ${pack.asOf}` : '')
   )
   if (annotations.length === 0) out.push('No highlights or notes yet.')

@@ -1,6 +1,6 @@
 // Why: annotations and search look blocks up by id many times per call; this
 // builds each pack's block table once (packs are read-only once loaded).
-import { blockPlainText } from '../../../shared/anchoring'
+import { blockPlainText } from '../../../shared/domain/anchoring'
 import type { Block, Pack, Section } from '../../../shared/pack/schema'
 
 export interface BlockEntry {

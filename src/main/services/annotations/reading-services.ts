@@ -48,7 +48,7 @@ export async function openReadingServices(opts: { dir: string; packs: PackServic
     'annotations:restore': async ({ id }) => annotations.restore(id),
     'annotations:export': async ({ packId }) => annotations.export(packId),
     'search:query': async (input) => {
-      if (input.packId !== undefined) opts.packs.get(input.packId)
+      if (input.packId !== undefined) opts.packs.requirePack(input.packId)
       return (built ?? (await search)).search(input)
     }
   }

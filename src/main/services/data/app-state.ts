@@ -4,7 +4,8 @@
 // nothing a service saves can be left out of a backup by accident.
 import * as z from 'zod'
 import type { Settings } from '../../../shared/domain'
-import { DEFAULT_SETTINGS, SettingsSchema } from '../../../shared/settings'
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
+import { SettingsSchema } from '../../../shared/settings'
 import { ANNOTATIONS_STORE, JournalSchema as AnnotationJournalSchema, SnapshotSchema as AnnotationSnapshotSchema } from '../annotations/annotation-store'
 import type { Journal as AnnotationJournal, Snapshot as AnnotationSnapshot } from '../annotations/annotation-store'
 import { PROGRESS_STORE, ProgressSchema, type ProgressData } from '../progress-service'

@@ -5,7 +5,7 @@
 // store file would be. Reading one is strict: anything unexpected is refused
 // with the path of the bad field, and nothing is written.
 import * as z from 'zod'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MAX_BYTES, type PackSource } from '../../../shared/data'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MAX_BYTES, type PackSource } from '../../../shared/domain/data'
 import { Id } from '../../../shared/pack/schema'
 import type { ApiIssue } from '../../../shared/result'
 import { ServiceError } from '../errors'

@@ -5,7 +5,7 @@
 // only ever looked up in this folder's own listing, so it can never name a path.
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AutomaticBackup, AutomaticBackupKind } from '../../../shared/data'
+import type { AutomaticBackup, AutomaticBackupKind } from '../../../shared/domain/data'
 import { NotFoundError } from '../errors'
 import { backupsDir } from '../store/backups'
 import { tempPathFor } from '../store/durable-file'

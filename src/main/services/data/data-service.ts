@@ -7,7 +7,7 @@
 //   3. if any write fails, the state in that copy is written back and the
 //      error says so: never half a restore.
 import { basename } from 'node:path'
-import type { AutomaticBackup, BackupExport, BackupInfo, DataSummary, PackProgressDeletion, RestoreResult } from '../../../shared/data'
+import type { AutomaticBackup, BackupExport, BackupInfo, DataSummary, PackProgressDeletion, RestoreResult } from '../../../shared/domain/data'
 import { ServiceError, WriteFailedError } from '../errors'
 import type { PackService } from '../packs/pack-service'
 import { dayKey } from '../store/backups'

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PACK_MAX_BYTES } from '../../../shared/data'
+import { PACK_MAX_BYTES } from '../../../shared/domain/data'
 import type { PackList, PackSummary } from '../../../shared/domain'
 import { PackSchema } from '../../../shared/pack/schema'
 import { NotFoundError, ServiceError, WriteFailedError } from '../errors'

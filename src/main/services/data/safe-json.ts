@@ -5,7 +5,7 @@
 // that could reach an object's prototype. JSON.parse itself never pollutes
 // (it defines "__proto__" as a plain own key), but a later Object.assign or
 // spread of such an object would, so such files are refused outright.
-import { MAX_JSON_DEPTH, tooLargeMessage } from '../../../shared/data'
+import { MAX_JSON_DEPTH, tooLargeMessage } from '../../../shared/domain/data'
 import type { ApiIssue } from '../../../shared/result'
 
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])

@@ -1,7 +1,7 @@
 // Why: before a student replaces their data they should see what the file
 // holds in their own terms (cards, reviews, highlights, which packs), and the
 // same counts say what a restore brought back or a deletion took away.
-import type { DataSummary } from '../../../shared/data'
+import type { DataSummary } from '../../../shared/domain/data'
 import type { AppState } from './app-state'
 
 export interface PackInfo {

@@ -4,8 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PackSchema, type Pack } from '../../../shared/pack/schema'
-import type { PackLoadError } from '../../../shared/domain'
-import { PACK_MAX_BYTES } from '../../../shared/data'
+import type { PackLoadError } from '../../../shared/domain/app'
+import { PACK_MAX_BYTES } from '../../../shared/domain/data'
 
 /** Larger than any real pack by far; refuses a runaway file before parsing it. Shared with pack import. */
 export const MAX_PACK_BYTES = PACK_MAX_BYTES

@@ -3,15 +3,18 @@
 // start so every later call is a lookup; an import or removal updates it only
 // after the file is on disk (or gone), so the list never shows what a restart
 // would not.
-import type { PackSource } from '../../../shared/data'
-import type { Pack, PackList, PackLoadError, PackSummary } from '../../../shared/domain'
+import type { Pack, PackList, PackLoadError, PackSummary } from '../../../shared/domain/app'
+import type { PackSource } from '../../../shared/domain/data'
 import { NotFoundError } from '../errors'
 import { loadPacksFrom, type LoadedPacks } from './pack-loader'
 
 export interface PackService {
   list(): PackList
+  /** The loaded pack; a NotFoundError if there is none with this id. */
   get(packId: string): Pack
   has(packId: string): boolean
+  /** Throws the same NotFoundError as get() when no such pack is loaded: for calls that need the pack to exist, not the pack. */
+  requirePack(packId: string): void
   /** Where a loaded pack came from; undefined when no such pack is loaded. */
   sourceOf(packId: string): PackSource | undefined
   /** Shows an imported pack whose file is already written. */
@@ -32,6 +35,8 @@ export function summarise(pack: Pack, source: PackSource = 'bundled'): PackSumma
   }
 }
 
+const notFound = (packId: string): NotFoundError => new NotFoundError(`No notes pack with id "${packId}".`)
+
 /** Bundled packs first; an imported pack whose id a bundled one already has is reported, not loaded. */
 export function createPackService(bundled: LoadedPacks, imported: LoadedPacks = { packs: new Map(), errors: [] }): PackService {
   const packs = new Map<string, { pack: Pack; source: PackSource }>()
@@ -48,8 +53,11 @@ export function createPackService(bundled: LoadedPacks, imported: LoadedPacks = 
     sourceOf: (packId) => packs.get(packId)?.source,
     get(packId) {
       const found = packs.get(packId)
-      if (!found) throw new NotFoundError(`No notes pack with id "${packId}".`)
+      if (!found) throw notFound(packId)
       return found.pack
+    },
+    requirePack(packId) {
+      if (!packs.has(packId)) throw notFound(packId)
     },
     addImported(pack) {
       if (packs.has(pack.id)) throw new Error(`pack "${pack.id}" is already loaded`)

@@ -2,10 +2,11 @@
 // built: a pack's blocks, glossary and questions, and an annotation, each
 // become one flat document (the title boosted, the text indexed, a short
 // label to show), so the builder and the query side never look inside a pack.
-import { blockPlainText } from '../../../shared/anchoring'
+import { blockPlainText } from '../../../shared/domain/anchoring'
+import { BLANK } from '../../../shared/domain/cloze'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack, Question } from '../../../shared/pack/schema'
-import type { SearchKind } from '../../../shared/search'
+import type { SearchKind } from '../../../shared/domain/search'
 
 export interface SearchDoc {
   /** MiniSearch id: `annotation:<id>`, or a content id shared by identical pack entries. */
@@ -43,7 +44,7 @@ function questionLabel(q: Question): string {
     case 'true-false':
       return q.statement
     case 'cloze':
-      return q.text.replace('{{blank}}', '____')
+      return q.text.replace(BLANK, '____')
     case 'flashcard':
       return q.front
   }
@@ -62,7 +63,7 @@ function questionText(q: Question): string {
       parts.push(q.statement)
       break
     case 'cloze':
-      parts.push(q.text.replace('{{blank}}', '____'), q.answer)
+      parts.push(q.text.replace(BLANK, '____'), q.answer)
       break
     case 'match':
       parts.push(q.prompt, ...q.listI, ...q.listII)

@@ -6,7 +6,7 @@
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack } from '../../../shared/pack/schema'
-import type { SearchResult } from '../../../shared/search'
+import type { SearchResult } from '../../../shared/domain/search'
 import { annotationDoc, annotationKey, packDocs, type SearchDoc } from './search-docs'
 import { makeSnippet } from './snippet'
 

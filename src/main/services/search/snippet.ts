@@ -1,7 +1,7 @@
 // Why: a search hit shows the words that matched in their context. The parts
 // are plain strings (the renderer wraps `match` in <mark>), and `match` is
 // always a substring of the source text, never a re-typed term.
-import type { Snippet } from '../../../shared/search'
+import type { Snippet } from '../../../shared/domain/search'
 
 /** Same word boundaries as MiniSearch's default tokenizer (Unicode spaces and punctuation). */
 const WORD = /[^\n\r\p{Z}\p{P}]+/gu

@@ -2,6 +2,7 @@
 // days in the student's time zone. Day arithmetic is done on YYYY-MM-DD
 // strings so it is exact; only the step from an instant to a day needs the
 // zone, which tests pin with a fixed offset instead of the machine's TZ.
+import { localDay, utcDay } from '../../../shared/domain/dates'
 
 const MS_PER_DAY = 86_400_000
 
@@ -10,10 +11,6 @@ export interface Calendar {
   dayOf(at: Date): string
   /** The instant the day starts (local midnight). */
   startOf(day: string): Date
-}
-
-function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
 }
 
 function dayMs(day: string): number {
@@ -31,7 +28,7 @@ export function fixedOffsetCalendar(offsetMinutes: number): Calendar {
 
 /** The machine's own zone (what the student's clock says). */
 export const localCalendar: Calendar = {
-  dayOf: (at) => utcDay(at.getTime() - at.getTimezoneOffset() * 60_000),
+  dayOf: localDay,
   startOf: (day) => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number]
     return new Date(y, m - 1, d)

@@ -11,7 +11,7 @@
 // expects (simulated as answered Good, without same-day learning steps).
 // Work over the cap moves to the next day; `feasible` says if all of it fits.
 import { State } from 'ts-fsrs'
-import type { ExamDayPlan, ExamSectionForecast } from '../../../shared/study'
+import type { ExamDayPlan, ExamSectionForecast } from '../../../shared/domain/study'
 import { addDays, daysBetween, type Calendar } from './days'
 import type { DeckItem } from './items'
 import type { Scheduler, StoredCard } from './scheduler'

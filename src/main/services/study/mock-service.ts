@@ -6,20 +6,26 @@
 // alone, since skipping says nothing about memory). If that second save
 // failed the result would still be kept and the error reported.
 import * as z from 'zod'
+import { ratingForAnswer } from '../../../shared/domain/grading'
+import { questionItemId } from '../../../shared/domain/ids'
+import { firstBlockOf } from '../../../shared/domain/lookups'
+import { MARKS_HUNDREDTHS, marks, MOCK_QUESTIONS_MAX, suggestedMinutes } from '../../../shared/domain/mock'
+import { correctOption, isSingleChoice, optionCount } from '../../../shared/domain/questions'
+import type { MockPaper, MockResult, StudyRating } from '../../../shared/domain/study'
 import { Id } from '../../../shared/pack/schema'
-import { MockId } from '../../../shared/routes/study'
-import type { MockPaper, MockResult, StudyRating } from '../../../shared/study'
+import { MockAnswer, MockId } from '../../../shared/routes/study'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
 import { openJsonStore, type JsonStore } from '../store/json-store'
-import { firstBlockOf, indexPack, questionItemId } from './items'
-import { correctOption, isMockable, MARKS_HUNDREDTHS, marks, optionCount, pickQuestions, scoreMock, suggestedMinutes } from './mock-test'
-import { ratingForAnswer } from './scheduler'
+import { indexPack } from './items'
+import { pickQuestions, scoreMock } from './mock-test'
 
 const IsoTime = z.iso.datetime()
-const Answers = z.record(Id, z.number().int().min(0).max(5).nullable())
+const Answers = z.record(Id, MockAnswer)
 // `answers` came after version 1 shipped: optional, so older files still load.
-const ActiveMock = z.object({ id: MockId, packId: Id, questionIds: z.array(Id).min(1).max(100), startedAt: IsoTime, answers: Answers.optional() }).strict()
+const ActiveMock = z
+  .object({ id: MockId, packId: Id, questionIds: z.array(Id).min(1).max(MOCK_QUESTIONS_MAX), startedAt: IsoTime, answers: Answers.optional() })
+  .strict()
 const StoredResult = z
   .object({
     id: MockId,
@@ -89,7 +95,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
     const issues = Object.entries(answers).flatMap(([qid, chosen]) => {
       const q = mock.questionIds.includes(qid) ? questions.get(qid) : undefined
       if (!mock.questionIds.includes(qid)) return [{ path: `answers.${qid}`, message: 'not a question of this mock' }]
-      if (chosen !== null && q && isMockable(q) && chosen >= optionCount(q)) return [{ path: `answers.${qid}`, message: 'no such option' }]
+      if (chosen !== null && q && isSingleChoice(q) && chosen >= optionCount(q)) return [{ path: `answers.${qid}`, message: 'no such option' }]
       return []
     })
     if (issues.length) throw new ServiceError('validation', 'Some answers do not fit this mock.', issues)
@@ -118,7 +124,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
           outcome: a.outcome,
           marks: marks(a.hundredths),
           explanation: q?.explanation ?? null,
-          blockId: q && pack ? firstBlockOf(q, pack) : null
+          blockId: q && pack ? firstBlockOf(pack, q) : null
         }
       })
     }
@@ -132,7 +138,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       const unknown = (sectionIds ?? []).filter((s) => !known.has(s))
       if (unknown.length) throw new ServiceError('validation', `Pack "${packId}" has no section "${unknown[0]}".`, [{ path: 'sectionIds', message: 'unknown section' }])
       const eligible = [...index.questions.values()]
-        .filter(isMockable)
+        .filter(isSingleChoice)
         .filter((q) => !sectionIds || index.items.get(questionItemId(q.id))?.sectionIds.some((s) => sectionIds.includes(s)))
         .map((q) => q.id)
       if (!eligible.length) throw new ServiceError('validation', 'No multiple-choice questions to make a mock from.', [{ path: 'sectionIds', message: 'no questions' }])
@@ -145,7 +151,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       return paper(mock)
     },
     active(packId) {
-      packs.get(packId)
+      packs.requirePack(packId)
       const m = own(store.data.active, packId)
       return m ? paper(m) : null
     },
@@ -166,7 +172,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       // A question that left the pack while the paper was open is not marked.
       const marked = mock.questionIds.flatMap((qid) => {
         const q = questions.get(qid)
-        if (!q || !isMockable(q)) return []
+        if (!q || !isSingleChoice(q)) return []
         return [{ questionId: qid, correct: correctOption(q), chosen: Object.hasOwn(answers, qid) ? (answers[qid] ?? null) : null }]
       })
       const score = scoreMock(marked)
@@ -189,7 +195,7 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       return hydrate(packId, result)
     },
     history(packId) {
-      packs.get(packId)
+      packs.requirePack(packId)
       return (own(store.data.results, packId) ?? []).map((r) => hydrate(packId, r)).reverse()
     },
     scores(packId) {

@@ -1,28 +1,8 @@
-// Why: a UPSC prelims-style mock, built and marked by pure functions. Only
-// question kinds answered by picking one option are in a mock (statements,
-// mcq, true-false): prelims is all single-choice MCQ, and this pack's `match`
-// kind is answered pair by pair, not by one option code, so it stays in
-// self-test. Marking is +2 right, −0.66 wrong, 0 unanswered, added up in
-// hundredths (integers) so 3 wrong is exactly −1.98, with no float drift.
-import type { Question } from '../../../shared/pack/schema'
-
-export type MockQuestion = Extract<Question, { kind: 'statements' | 'mcq' | 'true-false' }>
-
-export const MARKS_HUNDREDTHS = { right: 200, wrong: -66, unanswered: 0 } as const
-
-export function isMockable(q: Question): q is MockQuestion {
-  return q.kind === 'statements' || q.kind === 'mcq' || q.kind === 'true-false'
-}
-
-/** True/false is shown as two options: 0 = True, 1 = False. */
-export function optionCount(q: MockQuestion): number {
-  return q.kind === 'true-false' ? 2 : q.options.length
-}
-
-export function correctOption(q: MockQuestion): number {
-  if (q.kind === 'true-false') return q.answer ? 0 : 1
-  return q.answer
-}
+// Why: a UPSC prelims-style mock, picked and marked by pure functions. The
+// rules (which questions, the marks, the pace) are in shared/domain/mock.ts
+// and questions.ts; marking adds up in hundredths (integers) so 3 wrong is
+// exactly −1.98, with no float drift.
+import { MARKS_HUNDREDTHS } from '../../../shared/domain/mock'
 
 /** `count` distinct questions in random order (Fisher–Yates with the given source of randomness). */
 export function pickQuestions(eligible: readonly string[], count: number, random: () => number): string[] {
@@ -73,14 +53,4 @@ export function scoreMock(questions: readonly { questionId: string; correct: num
     hundredths: total,
     maxHundredths: questions.length * MARKS_HUNDREDTHS.right
   }
-}
-
-/** Hundredths to marks, e.g. −198 → −1.98 (the nearest double to the 2-decimal value). */
-export function marks(hundredths: number): number {
-  return hundredths / 100
-}
-
-/** UPSC prelims pace: 120 minutes for 100 questions. */
-export function suggestedMinutes(count: number): number {
-  return Math.ceil(count * 1.2)
 }

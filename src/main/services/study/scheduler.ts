@@ -2,8 +2,8 @@
 // as plain JSON (ISO dates, numeric state), so the store never sees a Date and
 // a ts-fsrs upgrade touches one file.
 import * as z from 'zod'
-import { createEmptyCard, fsrs, Rating, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs'
-import type { CardStateName, CardSummary, StudyRating } from '../../../shared/study'
+import { createEmptyCard, fsrs, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs'
+import type { CardStateName, CardSummary, StudyRating } from '../../../shared/domain/study'
 
 const MS_PER_DAY = 86_400_000
 const IsoTime = z.iso.datetime()
@@ -87,12 +87,6 @@ export function toStoredLog(log: ReviewLog): StoredLog {
     learning_steps: log.learning_steps,
     review: log.review.toISOString()
   }
-}
-
-/** MCQ-type answers as ratings: wrong → Again, right but unsure → Hard, right → Good. */
-export function ratingForAnswer(correct: boolean, unsure = false): StudyRating {
-  if (!correct) return Rating.Again as StudyRating
-  return (unsure ? Rating.Hard : Rating.Good) as StudyRating
 }
 
 const STATE_NAMES: Record<number, CardStateName> = {

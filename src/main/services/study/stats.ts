@@ -4,7 +4,7 @@
 // more items and by remembering them better; `recall` is the same over seen
 // items only.
 import { State } from 'ts-fsrs'
-import type { SectionMastery, StudyStats } from '../../../shared/study'
+import type { SectionMastery, StudyStats } from '../../../shared/domain/study'
 import { addDays, daysEnding, type Calendar } from './days'
 import type { DeckItem } from './items'
 import { isDue } from './queue'

@@ -1,33 +1,27 @@
 // Why: a highlight becomes a fill-in-the-blank card. The sentence around it is
 // the best prompt (the student remembers facts in context), cut to the sizes
-// main accepts: text ≤ 1000 characters with exactly one {{blank}}, answer ≤ 200.
-import type { TextRange } from '@shared/anchoring'
-
-export const BLANK = '{{blank}}'
-export const CLOZE_TEXT_MAX = 1000
-export const CLOZE_ANSWER_MAX = 200
+// main accepts (shared/domain/cloze.ts): one blank, bounded text and answer.
+import type { TextRange } from '@shared/domain/anchoring'
+import { BLANK, CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX } from '@shared/domain/cloze'
 
 export type ClozeCard = { ok: true; text: string; answer: string } | { ok: false; message: string }
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
 
-/*
- * Where sentences start: after . ! ? (and a closing quote or bracket) plus
- * space before a capital or digit, and after every line break (bullet items).
- * A short capitalised word before the full stop ("S. Jaishankar", "Gen.") is
- * an initial or title, not the end of a sentence.
- */
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' })
+// A short capitalised word before the full stop ("S. Jaishankar", "Gen. Shoigu")
+// is an initial or a title, which Unicode's sentence rules take for an end.
+const INITIAL_OR_TITLE = /(?:^|[\s("“'‘])[A-Z][a-z]{0,2}\.\s*$/
+
+/** Where sentences start, by Unicode's sentence rules (every line break ends one: bullet items), initials and titles aside. */
 export function sentenceStarts(text: string): number[] {
-  const starts = [0]
-  const boundary = /([.!?])["'”’)\]]?\s+(?=[A-Z0-9"“'‘(])|\n/g
-  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-    if (m[0] !== '\n') {
-      const word = /(\S+)$/.exec(text.slice(Math.max(0, m.index - 4), m.index))?.[1] ?? ''
-      if (m[1] === '.' && /^[A-Z][a-z]{0,2}$/.test(word)) continue
-    }
-    starts.push(m.index + m[0].length)
+  const starts: number[] = []
+  let joinNext = false
+  for (const { index, segment } of SENTENCES.segment(text)) {
+    if (starts.length === 0 || !joinNext) starts.push(index)
+    joinNext = !segment.endsWith('\n') && INITIAL_OR_TITLE.test(segment)
   }
-  return starts
+  return starts.length > 0 ? starts : [0]
 }
 
 /** The sentence(s) holding `range`, as [from, to). */

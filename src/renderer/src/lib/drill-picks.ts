@@ -1,6 +1,7 @@
 // Why: the pure half of the drill: which cells a session asks about, and how a
 // "Which dialogue?" prompt hides the words that would give the answer away.
 // Kept apart from the store so tests can pin the randomness and the masking.
+import { cellItemId, cellRef } from '@shared/domain/ids'
 import type { CompareTable, TableRow } from '@shared/pack/schema'
 
 export interface DrillCard {
@@ -11,11 +12,14 @@ export interface DrillCard {
 }
 
 export const toCard = (tableId: string, rowId: string, columnId: string): DrillCard => ({
-  itemId: `cell:${rowId}/${columnId}`,
+  itemId: cellItemId(rowId, columnId),
   tableId,
   rowId,
   columnId
 })
+
+/** The card's cell as the table names it (`row/column`). */
+export const cardRef = (card: Pick<DrillCard, 'rowId' | 'columnId'>): string => cellRef(card.rowId, card.columnId)
 
 /** Fisher–Yates on a copy; `random` is injectable so tests are repeatable. */
 export function shuffle<T>(items: readonly T[], random: () => number = Math.random): T[] {

@@ -1,15 +1,14 @@
-// Why: dates in packs are ISO strings; students read "6 Dec 2021" (the
-// day-month order used in Indian exams), and the result must not depend on the OS locale.
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-export function formatIsoDate(iso: string): string {
-  const [year, month, day] = iso.split('-')
-  const name = MONTHS[Number(month) - 1]
-  if (!year || !name) return iso
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`
-}
+// Why: numbers and counts as the student reads them. Dates are formatted in
+// one place for main and page alike: shared/domain/dates.ts.
 
 /** "1 section" / "3 sections". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
+}
+
+/** Marks to 2 decimals, as UPSC states them: "−0.66", and "+2.00" when `signed`. */
+export function formatMarks(marks: number, signed = false): string {
+  const abs = Math.abs(marks).toFixed(2)
+  if (marks < 0 && abs !== '0.00') return `−${abs}`
+  return signed && marks > 0 ? `+${abs}` : abs
 }

@@ -29,9 +29,3 @@ export function countByKind(questions: readonly Question[]): { kind: QuestionKin
   for (const q of questions) counts.set(q.kind, (counts.get(q.kind) ?? 0) + 1)
   return KIND_ORDER.filter((k) => counts.has(k)).map((kind) => ({ kind, label: KIND_LABELS[kind], count: counts.get(kind) ?? 0 }))
 }
-
-/** Cloze text split around its one `{{blank}}`. */
-export function clozeParts(text: string): [string, string] {
-  const [before = '', after = ''] = text.split('{{blank}}')
-  return [before, after]
-}

@@ -1,7 +1,7 @@
 // Why: backups and packs are read in the page (the page never sees a path),
 // and a big one takes a moment, so reading reports how far it has got; a file
 // over the limit is refused by its size before a byte is read or sent.
-import { tooLargeMessage } from '@shared/data'
+import { tooLargeMessage } from '@shared/domain/data'
 
 /** What the student sees while a file is handled: "Reading… 40%", "Checking…". */
 export interface FileStep {

@@ -2,9 +2,7 @@
 // desktop save dialog, or (in the browser host) says "download", and then the
 // page hands the browser a download. Stores call this; components don't.
 import { api } from '@renderer/api'
-import type { SaveFileResult } from '@shared/routes/files'
-
-export type SaveMime = 'text/markdown' | 'text/csv' | 'application/json'
+import type { SaveFileResult, SaveMime } from '@shared/domain/files'
 
 /** Triggers a browser download of text content; the page never navigates. */
 export function downloadText(fileName: string, content: string, mime: SaveMime): void {

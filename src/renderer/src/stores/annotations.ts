@@ -4,30 +4,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
-import { clozeCard } from '@renderer/components/reading/cloze-card'
+import { clozeCard } from '@renderer/lib/cloze-card'
 import { saveTextFile } from '@renderer/lib/save-file'
-import type { TextRange } from '@shared/anchoring'
-import type { AnnotationColor, AnnotationView } from '@shared/annotations'
+import type { AnnotationView } from '@shared/annotations'
+import type { TextRange } from '@shared/domain/anchoring'
+import { ANNOTATION_COLOR_NAMES, ANNOTATION_COLORS, NOTE_MAX_CHARS, noteTooLong, type AnnotationColor } from '@shared/domain/annotations'
 import { ApiError } from '@shared/result'
 import { useNoticesStore } from './notices'
 
-/*
- * Mirrors NOTE_MAX_CHARS in shared/annotations.ts, which is not imported
- * because that module builds zod schemas and would pull the validator into the
- * renderer bundle. A component test keeps the two equal; main stays the authority.
- */
-export const NOTE_MAX_CHARS = 10_000
-export const COLORS: readonly { color: AnnotationColor; label: string }[] = [
-  { color: 'yellow', label: 'Yellow' },
-  { color: 'green', label: 'Green' },
-  { color: 'blue', label: 'Blue' },
-  { color: 'pink', label: 'Pink' }
-]
-
-/** The words main's validator uses, so the page and main refuse a long note alike. */
-export function noteTooLong(length: number): string {
-  return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}.`
-}
+/** The colours main accepts, in its order, with their names. */
+export const COLORS: readonly { color: AnnotationColor; label: string }[] = ANNOTATION_COLORS.map((color) => ({ color, label: ANNOTATION_COLOR_NAMES[color] }))
 
 const TOAST_MS = 6000
 

@@ -6,8 +6,9 @@ import { computed, ref, watch } from 'vue'
 import { api } from '@renderer/api'
 import { exportFileName, tableToCsv, tableToMarkdown } from '@renderer/lib/compare-export'
 import { saveTextFile } from '@renderer/lib/save-file'
-import type { Cell, CompareTable, Pack, TableRow } from '@shared/pack/schema'
-import type { CardSummary } from '@shared/study'
+import { cellItemId } from '@shared/domain/ids'
+import { QUEUE_LIMIT_MAX, type CardSummary } from '@shared/domain/study'
+import type { CompareTable, TableRow } from '@shared/pack/schema'
 import { useLibraryStore } from './library'
 import { useNoticesStore } from './notices'
 
@@ -19,8 +20,6 @@ export interface RowFilters {
   text: string
   relation: RelationFilter
 }
-
-export const cellItemId = (rowId: string, columnId: string): string => `cell:${rowId}/${columnId}`
 
 /** Rows whose group, relation and text (dimension or any cell, case-insensitive) match. */
 export function filterRows(table: CompareTable, filters: RowFilters): TableRow[] {
@@ -37,12 +36,6 @@ export function filterRows(table: CompareTable, filters: RowFilters): TableRow[]
 /** The groups of a table in first-seen order (the pack's own order reads best). */
 export function groupsOf(table: CompareTable): string[] {
   return [...new Set(table.rows.map((r) => r.group))]
-}
-
-/** Sections a cell is drawn from, in pack order, through its blockIds. */
-export function sectionsOfCell(pack: Pack, cell: Cell): { id: string; title: string }[] {
-  const wanted = new Set(cell.blockIds ?? [])
-  return pack.sections.filter((s) => s.blocks.some((b) => wanted.has(b.id))).map((s) => ({ id: s.id, title: s.title }))
 }
 
 export type ExportFormat = 'markdown' | 'csv'
@@ -97,7 +90,7 @@ export const useCompareStore = defineStore('compare', () => {
    */
   async function loadCards(packId: string): Promise<void> {
     try {
-      const queue = await api['study:queue']({ packId, mode: 'cram', kinds: ['cell'], limit: 500 })
+      const queue = await api['study:queue']({ packId, mode: 'cram', kinds: ['cell'], limit: QUEUE_LIMIT_MAX })
       cards.value = Object.fromEntries(queue.items.map((item) => [item.itemId, item.card]))
       cardsLoadedFor.value = packId
     } catch (err) {

@@ -7,9 +7,9 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import { readFileText, sizeProblem, type FileStep } from '@renderer/components/settings/read-file'
+import { readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
 import { saveTextFile } from '@renderer/lib/save-file'
-import { BACKUP_MAX_BYTES, type AutomaticBackup, type BackupInfo, type DataSummary } from '@shared/data'
+import { BACKUP_MAX_BYTES, type AutomaticBackup, type BackupInfo, type DataSummary } from '@shared/domain/data'
 import { ApiError } from '@shared/result'
 
 export const MESSAGE_KEY = 'revision-desk:data-message'

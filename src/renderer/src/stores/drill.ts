@@ -4,19 +4,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
-import { columnCards, randomCards, toCard, whichCards, type DrillCard } from '@renderer/components/compare/drill-picks'
+import { cardRef, columnCards, randomCards, toCard, whichCards, type DrillCard } from '@renderer/lib/drill-picks'
+import { ratingForAnswer } from '@shared/domain/grading'
+import type { StudyRating } from '@shared/domain/study'
 import type { CompareTable, TableRow } from '@shared/pack/schema'
-import type { StudyRating } from '@shared/study'
 import { useCompareStore } from './compare'
 import { useNoticesStore } from './notices'
 
 export type DrillMode = 'column' | 'random' | 'due' | 'which'
-export const RATINGS: readonly { rating: StudyRating; label: string }[] = [
-  { rating: 1, label: 'Again' },
-  { rating: 2, label: 'Hard' },
-  { rating: 3, label: 'Good' },
-  { rating: 4, label: 'Easy' }
-]
 
 export interface DrillSession {
   mode: DrillMode
@@ -49,7 +44,7 @@ export const useDrillStore = defineStore('drill', () => {
   const hidden = computed(() => {
     const cards = session.value?.cards ?? []
     const from = revealed.value ? index.value + 1 : index.value
-    return new Set(cards.slice(from).map((c) => `${c.rowId}/${c.columnId}`))
+    return new Set(cards.slice(from).map(cardRef))
   })
 
   function begin(mode: DrillMode, title: string, packId: string, cards: DrillCard[]): void {
@@ -127,7 +122,7 @@ export const useDrillStore = defineStore('drill', () => {
     if (await save(rating)) next()
   }
 
-  /** "Which dialogue?": right is rated Good, wrong Again; the card stays to show the answer. */
+  /** "Which dialogue?": marked like any answer (right Good, wrong Again); the card stays to show the answer. */
   async function choose(columnId: string): Promise<void> {
     const card = current.value
     if (!card || choice.value !== null) return
@@ -135,7 +130,7 @@ export const useDrillStore = defineStore('drill', () => {
     revealed.value = true
     const right = columnId === card.columnId
     tally.value = { ...tally.value, right: tally.value.right + (right ? 1 : 0), wrong: tally.value.wrong + (right ? 0 : 1) }
-    await save(right ? 3 : 1)
+    await save(ratingForAnswer(right))
   }
 
   async function retry(): Promise<void> {

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { ExamPlan } from '@shared/study'
+import type { ExamPlan } from '@shared/domain/study'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
 

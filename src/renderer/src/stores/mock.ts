@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { MockPaper, MockResult } from '@shared/study'
+import type { MockPaper, MockResult } from '@shared/domain/study'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
 

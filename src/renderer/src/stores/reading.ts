@@ -6,7 +6,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { RouteLocationRaw, Router } from 'vue-router'
 import type { Pack } from '@shared/pack/schema'
-import type { SearchResult } from '@shared/search'
+import type { SearchResult } from '@shared/domain/search'
 import { useProgressStore } from './progress'
 
 export type JumpKind = 'annotation' | 'block' | 'term'

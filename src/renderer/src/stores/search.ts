@@ -4,11 +4,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { SearchResult } from '@shared/search'
+import { SEARCH_QUERY_MAX, type SearchResult } from '@shared/domain/search'
 import { useNoticesStore } from './notices'
-
-/** Main's limit (SEARCH_QUERY_MAX in shared/routes/search.ts, not imported: it carries zod). */
-export const SEARCH_QUERY_MAX = 200
 export const SEARCH_LIMIT = 30
 
 export const useSearchStore = defineStore('search', () => {

@@ -3,25 +3,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { LineWidth, Settings, Theme } from '@shared/domain'
+import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/settings'
 import { useNoticesStore } from './notices'
-
-export const FONT_SIZE_MIN = 12
-export const FONT_SIZE_MAX = 32
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
-export const LINE_WIDTHS: readonly LineWidth[] = ['narrow', 'medium', 'wide']
-
-/*
- * What the page shows until main answers. Main owns the real defaults
- * (shared/settings.ts); that module is not imported here because it would pull
- * the validator into the renderer bundle.
- */
-const FALLBACK: Settings = { theme: 'system', fontSize: 18, lineWidth: 'medium' }
 
 export type SaveResult = { ok: true } | { ok: false; message: string }
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = ref<Settings>({ ...FALLBACK })
+  // Shown until main answers: the same defaults main starts a new settings file with.
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS })
   const loaded = ref(false)
   const saving = ref(false)
 

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { StudyStats } from '@shared/study'
+import type { StudyStats } from '@shared/domain/study'
 import { useNoticesStore } from './notices'
 
 export const useStatsStore = defineStore('stats', () => {

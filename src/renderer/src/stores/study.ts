@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
-import type { QueueItem, QueueMode, StudyQueue, StudyRating } from '@shared/study'
+import type { QueueItem, QueueMode, StudyQueue, StudyRating } from '@shared/domain/study'
 import { ApiError } from '@shared/result'
 import { useNoticesStore } from './notices'
 

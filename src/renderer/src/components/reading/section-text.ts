@@ -1,7 +1,7 @@
 // Why: everything a section's text needs before it is drawn, worked out once
 // per change: each block's runs (highlights and glossary terms), where each
 // highlight starts and ends, and which glossary entries the section mentions.
-import { blockPlainText, blockSegments } from '@shared/anchoring'
+import { blockPlainText, blockSegments } from '@shared/domain/anchoring'
 import type { AnnotationView } from '@shared/annotations'
 import type { GlossaryEntry, Section } from '@shared/pack/schema'
 import { findTerms, type TermPattern } from './glossary-terms'

@@ -2,7 +2,7 @@
 // every highlight and glossary-term edge, so the template can draw nested
 // <mark>s and term tooltips with plain interpolation. Each piece keeps its
 // offset in blockPlainText(block): a DOM selection maps back through it.
-import { anchor, highlightSegments, type TextRange } from '@shared/anchoring'
+import { anchor, highlightSegments, type TextRange } from '@shared/domain/anchoring'
 import type { AnnotationView } from '@shared/annotations'
 import type { GlossaryEntry } from '@shared/pack/schema'
 import type { TermHit } from './glossary-terms'

@@ -1,0 +1,21 @@
+// Why: what a setting may be and what it starts as, in one validator-free
+// place, so the settings page offers exactly what main will accept and shows
+// the real defaults before main has answered.
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const
+export type Theme = (typeof THEMES)[number]
+export type LineWidth = (typeof LINE_WIDTHS)[number]
+
+/** Reading font size in px. */
+export const FONT_SIZE_MIN = 12
+export const FONT_SIZE_MAX = 32
+
+export interface Settings {
+  theme: Theme
+  /** Reading font size in px. */
+  fontSize: number
+  lineWidth: LineWidth
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ theme: 'system', fontSize: 18, lineWidth: 'medium' })

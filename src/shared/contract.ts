@@ -1,10 +1,10 @@
-// Why: the one map of every renderer→main call. The preload, the IPC
+// Why: the one map of every renderer→main call, and so the one place a
+// channel is named. The channel list (channels.ts), the preload, the IPC
 // registration and the browser host are all derived from it, and main
 // validates each input against its schema because renderer types vanish at run time.
 import * as z from 'zod'
-import type { Channel } from './channels'
 import type { Result } from './result'
-import type { AppInfo, Pack, PackList, PackProgress, Settings, StoreNotice } from './domain'
+import type { AppInfo, Pack, PackList, PackProgress, Settings, StoreNotice } from './domain/app'
 import { Id } from './pack/schema'
 import { SettingsPatch } from './settings'
 import { NoInput, PackRef, route } from './route'
@@ -34,9 +34,11 @@ export const contract = {
   ...searchRoutes,
   ...filesRoutes,
   ...dataRoutes
-} satisfies Record<Channel, { input: z.ZodType; output: unknown }>
+} satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract
+/** Every channel name: the contract's keys. channels.ts lists them for the code that runs without zod. */
+export type Channel = keyof Contract
 export type In<K extends Channel> = z.output<Contract[K]['input']>
 /** What a caller may pass: optional where the route takes no input. */
 export type Arg<K extends Channel> = z.input<Contract[K]['input']>

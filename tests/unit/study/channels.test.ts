@@ -69,11 +69,13 @@ afterAll(async () => {
 })
 
 describe('study channels', () => {
-  it('are all listed in CHANNELS and the contract', () => {
+  it('are all listed in CHANNELS and the contract, which name the same channels', () => {
     for (const name of Object.keys(studyRoutes)) {
       expect(CHANNELS).toContain(name)
       expect(contract).toHaveProperty([name])
     }
+    // The typecheck already refuses a mismatch (channels.ts); this catches a cast that hides one.
+    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort())
   })
 
   it.each(bad)('%s refuses %j', async (channel, input) => {

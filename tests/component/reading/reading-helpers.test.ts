@@ -22,6 +22,13 @@ describe('clozeCard', () => {
     expect(sentenceStarts(text)).toEqual([0, text.indexOf('The deal'), text.indexOf('It was')])
   })
 
+  it('ends a sentence at every line break (bullet items) and after a short capital word that is no initial', () => {
+    const bullets = 'Signed RELOS in 2021\nHeld talks with the US. Next came Japan.'
+    expect(sentenceStarts(bullets)).toEqual([0, bullets.indexOf('Held'), bullets.indexOf('Next')])
+    const at = bullets.indexOf('RELOS')
+    expect(clozeCard(bullets, { start: at, end: at + 5 })).toEqual({ ok: true, text: `Signed ${BLANK} in 2021`, answer: 'RELOS' })
+  })
+
   it('keeps the text within 1000 characters, marking cuts with an ellipsis', () => {
     const long = `${'word '.repeat(400)}KEY ${'more '.repeat(400)}`
     const at = long.indexOf('KEY')

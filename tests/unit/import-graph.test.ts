@@ -57,7 +57,11 @@ function edgesOf(path: string): Edge[] {
   const edges: Edge[] = []
   for (const m of text.matchAll(STATIC)) {
     const clause = (m[3] ?? '').trim()
-    const names = /^\{([\s\S]*)\}$/.exec(clause)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean)
+    const names = /^\{([\s\S]*)\}$/
+      .exec(clause)?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     // Without verbatimModuleSyntax an import whose every name is `type X` is erased, like `import type`.
     const typeOnly = m[2] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')))
     edges.push({ from, to: resolveSpecifier(path, m[4] as string), typeOnly, dynamic: false })

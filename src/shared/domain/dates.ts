@@ -13,7 +13,14 @@ const DAY_NO_YEAR = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'sh
 const MONTH = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' })
 // An instant is shown on the student's own clock.
 const LOCAL_DAY_NO_YEAR = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short' })
-const LOCAL_DATE_TIME = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const LOCAL_DATE_TIME = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23'
+})
 
 /** Midnight UTC of a YYYY-MM-DD day, or NaN if it is not a real day (2026-02-30). */
 function dayMs(day: string): number {

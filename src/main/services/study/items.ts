@@ -40,7 +40,11 @@ export function indexPack(pack: Pack): PackIndex {
   }
   for (const { table, row, column, cell } of lookup.cells.values()) {
     const itemId = cellItemId(row.id, column.id)
-    items.set(itemId, { itemId, ref: { kind: 'cell', tableId: table.id, rowId: row.id, columnId: column.id }, sectionIds: sectionsOfBlocks(pack, cell.blockIds ?? []) })
+    items.set(itemId, {
+      itemId,
+      ref: { kind: 'cell', tableId: table.id, rowId: row.id, columnId: column.id },
+      sectionIds: sectionsOfBlocks(pack, cell.blockIds ?? [])
+    })
   }
   const index: PackIndex = { items, questions: lookup.questions, sectionOfBlock: lookup.sectionOfBlock, sectionOrder: lookup.sectionOrder }
   cache.set(pack, index)

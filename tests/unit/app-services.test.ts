@@ -63,7 +63,7 @@ describe('app services', () => {
     const services = await open()
     expect(await services.handlers['app:info'](undefined)).toEqual({ name: 'Revision Desk', version: '1.2.3', host: 'web', dataDir })
     expect((await services.handlers['packs:list'](undefined)).packs.map((p) => p.id)).toEqual(['tiny'])
-    expect(services.sourceAddresses).toEqual(['https://example.com/a'])
+    expect(services.sourceAddresses()).toEqual(['https://example.com/a'])
   })
 
   it('starts from a corrupt settings file with a notice, keeping the bad bytes', async () => {

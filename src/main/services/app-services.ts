@@ -24,8 +24,8 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   handlers: Handlers
-  /** Every https address the packs cite: the only places a link may open. */
-  sourceAddresses: string[]
+  /** Every https address the packs cite, asked afresh each time so pack import and removal count at once. */
+  sourceAddresses(): string[]
   /** Waits for every pending write to land. */
   close(): Promise<void>
 }
@@ -58,9 +58,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
   }, { dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
 
-  const sourceAddresses = packs
-    .list()
-    .packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))
+  const sourceAddresses = () =>
+    packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))
 
   return {
     handlers,

@@ -34,8 +34,8 @@ export function createElectronMock() {
       webContents: FakeWebContents
       focus: ReturnType<typeof vi.fn>
       restore: ReturnType<typeof vi.fn>
-      destroy: ReturnType<typeof vi.fn>
-      loadURL: ReturnType<typeof vi.fn>
+      destroy: () => void
+      loadURL: ReturnType<typeof vi.fn<(url: string) => Promise<undefined>>>
       isMinimized: () => boolean
       emit: (name: string, ...args: unknown[]) => unknown[]
     }>,

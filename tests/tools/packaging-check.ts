@@ -200,8 +200,9 @@ async function main(): Promise<void> {
     ...prodPackages.filter((p) => !shippedPackages.has(p)).map((p) => `${p} is a production dependency but is missing`)
   ])
   check('no devDependency is inside app.asar', devDeps.filter((d) => [...shippedPackages].some((p) => p.endsWith(`node_modules/${d}`))).map((d) => `${d} is packed`))
-  check('no source maps, TypeScript sources or type declarations inside app.asar', files
-    .filter((f) => /\.map$|\.[cm]?ts$/.test(f.path)).map((f) => f.path))
+  check('no source maps, TypeScript, type declarations, tests or dependency sources inside app.asar', files
+    .filter((f) => /\.map$|\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$|^node_modules\/(@[^/]+\/)?[^/]+\/src\//.test(f.path))
+    .map((f) => f.path))
   check('every file in app.asar has an integrity hash (for the asar-integrity fuse)', files.filter((f) => !f.hashed).map((f) => f.path))
 
   // The trimmed node_modules must still load: import each dependency from out/main, as the app does.
@@ -210,8 +211,8 @@ async function main(): Promise<void> {
   writeFileSync(
     join(extracted, 'out/main/probe.mjs'),
     `for (const name of ${JSON.stringify(runtimeDeps)}) {\n` +
-      '  const m = await import(name)\n' +
-      '  if (Object.keys(m).length === 0) throw new Error(`${name} loaded with no exports`)\n' +
+      '  const m = await import(name).catch((e) => { console.error(`${name}: ${e.message}`); process.exit(1) })\n' +
+      '  if (Object.keys(m).length === 0) { console.error(`${name} loaded with no exports`); process.exit(1) }\n' +
       '}\n'
   )
   const probe = spawnSync(process.execPath, [join(extracted, 'out/main/probe.mjs')], { cwd: extracted, encoding: 'utf8' })

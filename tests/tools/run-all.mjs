@@ -20,6 +20,7 @@ if (!existsSync(chromium)) {
 const steps = [
   ['typecheck', 'npm', ['run', 'typecheck']],
   ['build', 'npx', ['electron-vite', 'build']],
+  ['packaging check (electron-builder --dir against a stand-in Electron)', 'npx', ['tsx', 'tests/tools/packaging-check.ts']],
   ['unit and component tests', 'npx', ['vitest', 'run', '-c', 'tests/vitest.config.ts']],
   ['security gate', 'npx', ['tsx', 'tests/tools/security-gate.ts']],
   ['crash test', 'npx', ['tsx', 'tests/crash/run-crash.ts']],

@@ -22,7 +22,7 @@ async function settle(): Promise<void> {
   await vi.waitFor(() => {
     const loaded = mock.state.windows.some((w) => w.loadURL.mock.calls.length > 0)
     if (!loaded && mock.module.app.exit.mock.calls.length === 0) throw new Error('still starting')
-  }, { timeout: 5_000 })
+  }, { timeout: 30_000 })
   await flush()
 }
 
@@ -129,7 +129,7 @@ describe('main window and lifecycle', () => {
     }
     vi.doMock('electron', () => ({ ...mock.module, BrowserWindow: RefusingWindow }))
     await loadShell()
-    await vi.waitFor(() => expect(mock.module.app.exit).toHaveBeenCalled(), { timeout: 5_000 })
+    await vi.waitFor(() => expect(mock.module.app.exit).toHaveBeenCalled(), { timeout: 30_000 })
     const created = await services.create.mock.results[0]!.value
     expect(mock.module.dialog.showErrorBox).toHaveBeenCalledTimes(1)
     expect(mock.module.dialog.showErrorBox.mock.calls[0]![1]).toContain('ERR_FAILED')

@@ -10,6 +10,7 @@ import { openStudyService } from './study/study-service'
 import { openReadingServices } from './annotations/reading-services'
 import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
+import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
 
 export interface AppServicesOptions {
@@ -56,7 +57,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...reading.handlers,
     'files:save': async (request) => platform.saveFile(request),
     'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
-  }, { dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
+  }, { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
 
   const sourceAddresses = packs
     .list()

@@ -40,12 +40,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
   const platform = opts.platform ?? browserPlatform
-  const stores = [settings.store, progress.store, ...study.stores, ...reading.annotations.stores]
-  const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
+  // Asked for afresh each time: a notice can be raised after start (a
+  // checkpoint that keeps failing) and goes away once its cause is fixed.
+  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
 
   const handlers: Handlers = withDataHandlers({
     'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
-    'app:notices': async () => notices.map((n) => ({ ...n })),
+    'app:notices': async () => notices().map((n) => ({ ...n })),
     'packs:list': async () => packs.list(),
     'packs:get': async ({ packId }) => packs.get(packId),
     'settings:get': async () => settings.get(),
@@ -67,7 +68,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([...stores.map((s) => s.flush()), study.flush(), reading.annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush()])
+      study.store.close()
+      reading.annotations.store.close()
     }
   }
 }

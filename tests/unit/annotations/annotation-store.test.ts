@@ -134,32 +134,4 @@ describe('annotation journal', () => {
     await reopened.store.checkpoint()
     expect((await savedOnDisk(dir)).trash).toHaveLength(0)
   })
-
-  it('moves annotations.json from an older version into the parts, then removes it', async () => {
-    // The state an older version would have saved: two folded (one deleted), one still in the journal.
-    const source = await openWith(dir, [twoSectionPack()], { checkpointAt: 1000 })
-    const a = await source.add({ ...base, selector: { exact: 'India' } })
-    const b = await source.add({ ...base, selector: { exact: 'Russia' } })
-    await source.delete(a.id)
-    await source.store.checkpoint()
-    const c = await source.add({ ...base, selector: { exact: 'Delhi' } })
-    const { snapshot, journal } = await source.store.exportAll()
-    const expected = source.list('tiny')
-    const other = await tempDir()
-    try {
-      await writeFile(join(other, 'annotations.json'), JSON.stringify({ schemaVersion: 1, data: snapshot }))
-      await writeFile(join(other, 'annotations-journal.json'), JSON.stringify({ schemaVersion: 1, data: journal }))
-      const moved = await openWith(other, [twoSectionPack()])
-      expect(moved.list('tiny')).toEqual(expected)
-      expect(moved.list('tiny').map((x) => x.id)).toEqual([b.id, c.id])
-      expect(await readdir(other)).not.toContain('annotations.json')
-      expect(Object.keys((await savedOnDisk(other)).annotations)).toEqual([b.id])
-      const again = await openWith(other, [twoSectionPack()])
-      expect(again.list('tiny')).toEqual(expected)
-      expect(await again.restore(a.id)).toEqual(a)
-      await again.flush()
-    } finally {
-      await removeDir(other)
-    }
-  })
 })

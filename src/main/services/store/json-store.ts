@@ -25,7 +25,7 @@ import type { DecodeSpec } from './migrations'
 import { loadStoreFile } from './recovery'
 import type { AppendableJsonStore, AppendableStoreOptions, JsonStore, JsonStoreOptions } from './store-types'
 
-export type { AppendableJsonStore, AppendableStoreOptions, ItemOf, JsonStore, JsonStoreOptions } from './store-types'
+export type { AppendableJsonStore, AppendableStoreOptions, ItemOf, JsonStore, JsonStoreOptions, StoreFileOptions } from './store-types'
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 

@@ -30,6 +30,18 @@ describe('rating', () => {
     expect(await journalOnDisk(h.dir)).toHaveLength(2)
   })
 
+  it('builds each answer on the card the one before left, even when the calls arrive together', async () => {
+    h = await harness()
+    const [first, second, third] = await Promise.all([1, 3, 4].map((rating) => h.service.rate({ packId: P, itemId: 'q:q-1', rating: rating as 1 | 3 | 4 })))
+    expect([first!.reps, second!.reps, third!.reps]).toEqual([1, 2, 3])
+    expect(await journalOnDisk(h.dir)).toMatchObject([{ rating: 1 }, { rating: 3 }, { rating: 4 }])
+    // Two undos at once take back the last two answers, in order.
+    const undone = await Promise.all([h.service.undo(P), h.service.undo(P)])
+    expect(undone.map((u) => u.rating)).toEqual([4, 3])
+    expect(undone[1]!.card).toEqual(first)
+    expect(await journalOnDisk(h.dir)).toMatchObject([{ rating: 1 }])
+  })
+
   it('rates table cells and highlight cards through the same scheduler', async () => {
     h = await harness()
     await h.service.addCustomCard({ packId: P, id: 'hl-1', kind: 'highlight-cloze', text: 'Read down in {{blank}}.', answer: '2019', blockId: 'blk-c' })

@@ -58,7 +58,7 @@ type Journal<E> = { entries: E[] } & Record<string, unknown>
 
 /** Opens a journal file: appendable, so a change adds one line in place. */
 export function openJournal<J extends { entries: unknown[] }>(spec: JournalSpec<J>, files: StoreFileOptions): Promise<AppendableJsonStore<J, 'entries'>> {
-  return openAppendableJsonStore<J, 'entries'>({ ...files, name: spec.name, version: spec.version, schema: spec.schema, defaults: spec.defaults, appendTo: 'entries' as never })
+  return openAppendableJsonStore<J, 'entries'>({ ...files, name: spec.name, version: spec.version, schema: spec.schema, defaults: spec.defaults, appendTo: 'entries' })
 }
 
 /** `E`: a journal entry; `N`: an entry as decided, before it has a position; `V`: the live view. */
@@ -137,9 +137,8 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
   async append(decide: (view: V) => N[]): Promise<E[]> {
     let written: E[] = []
     await this.journal.append((draft) => {
-      const index = this.#refresh(draft.entries)
-      const decided = decide(index.view)
-      let seq = Math.max(this.#nextFree(draft, index.maxSeq), this.#folding.appliedThrough() + 1, this.#trimmedOf(draft) + 1)
+      const decided = decide(this.#refresh(draft.entries).view)
+      let seq = Math.max(this.#nextFree(draft), this.#folding.appliedThrough() + 1, this.#trimmedOf(draft) + 1)
       written = decided.map((entry) => ({ ...entry, [this.#spec.seq]: seq++ }) as unknown as E)
       return written as never
     })
@@ -196,9 +195,9 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
 
   /** The files were replaced (restore, reset): every entry in the journal is on disk, and the view starts over. */
   reset(): void {
+    this.#generation++
     this.#durable = this.#nextFree(this.journal.data)
     this.#ceiling = 0
-    this.#generation++
   }
 
   /** Stops a scheduled retry (the app is closing). */
@@ -258,10 +257,7 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
   }
 
   /** The next free position: past the stored counter and past every entry (an append does not rewrite the counter). */
-  #nextFree(journal: J, maxSeq?: number): number {
-    let next = (journal as unknown as Journal<E>)[this.#spec.next] as number
-    if (maxSeq !== undefined) return Math.max(next, maxSeq + 1)
-    for (const e of journal.entries) if (this.#seq(e) >= next) next = this.#seq(e) + 1
-    return next
+  #nextFree(journal: J): number {
+    return Math.max((journal as unknown as Journal<E>)[this.#spec.next] as number, this.#refresh(journal.entries).maxSeq + 1)
   }
 }

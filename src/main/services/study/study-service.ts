@@ -7,10 +7,10 @@
 // resolves.
 import { State } from 'ts-fsrs'
 import type { In } from '../../../shared/contract'
+import type { StoreNotice } from '../../../shared/domain'
 import type { CardSummary, ExamPlan, ItemKind, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/study'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
-import type { StoreNotice } from '../../../shared/domain'
 import type { StoreFileOptions } from '../store/json-store'
 import { addDays, localCalendar, type Calendar } from './days'
 import { forecastExam, planExam, SECONDS_PER_REVIEW } from './exam-plan'
@@ -180,10 +180,12 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       const entry = store.lastUndoable(packId)
       if (!entry) throw new NotFoundError('Nothing to undo.')
       if (entry.source === 'mock') throw new ServiceError('validation', 'The last answers came from a mock test, which cannot be undone.')
-      // Taken out of the journal now, so a second undo sees the answer before it.
-      await store.remove(entry)
+      // Taken out of the journal at once, so a second undo sees the answer before it.
+      const removing = store.remove(entry)
       // The card the answers before it left (study.json's, then the journal's): exactly the card before this answer.
-      return { itemId: entry.itemId, rating: entry.rating, at: entry.at, card: summary(entry.itemId, store.card(packId, entry.itemId), clock()) }
+      const card = store.card(packId, entry.itemId)
+      await removing
+      return { itemId: entry.itemId, rating: entry.rating, at: entry.at, card: summary(entry.itemId, card, clock()) }
     },
     stats(packId) {
       const deck = deckOf(packId)

@@ -116,6 +116,25 @@ describe('journaled store', () => {
     expect([await reopened.value('ka'), await reopened.value('kb'), await reopened.value('kc')]).toEqual([6, 4, 5])
   })
 
+  it('starts no checkpoint, not even a due retry, while a backup or restore holds the files', async () => {
+    const faults = diskFullFaults()
+    faults.failWhen = (path) => !path.includes('toy-journal')
+    const toy = await openToy({ fs: faults.fs, checkpointAt: 2, retryMs: 10 })
+    for (let i = 1; i <= 4; i++) await toy.set('ka', i)
+    await toy.store.flush()
+    expect(toy.store.notices).toHaveLength(1)
+    faults.failWhen = () => false
+    const seen = await toy.store.hold(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      return { applied: toy.head.data.appliedThrough, journal: (await journalOnDisk()).entries.length }
+    })
+    expect(seen).toEqual({ applied: 0, journal: 4 })
+    // Once released, the retry that fell due meanwhile runs.
+    await vi.waitFor(() => expect(toy.store.notices).toEqual([]), { timeout: 5000 })
+    await toy.store.flush()
+    expect(toy.head.data.appliedThrough).toBe(4)
+  })
+
   it('folds an undone change back in when its removal fails while a checkpoint is picking', async () => {
     const faults = renameFaults()
     const toy = await openToy({ fs: faults.fs, checkpointAt: 1000 })

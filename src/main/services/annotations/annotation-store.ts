@@ -151,8 +151,10 @@ export class AnnotationStore {
 
   /** The saved state and the journal as on disk, for a backup. */
   async exportAll(): Promise<{ snapshot: Snapshot; journal: Journal }> {
-    await this.flush()
-    return { snapshot: structuredClone(snapshotOf(this.parts, this.meta)), journal: structuredClone(this.journal.data) }
+    return this.#journaled.hold(async () => {
+      await this.flush()
+      return { snapshot: structuredClone(snapshotOf(this.parts, this.meta)), journal: structuredClone(this.journal.data) }
+    })
   }
 
   /**
@@ -161,14 +163,16 @@ export class AnnotationStore {
    * everything back leaves exactly the files that were there.
    */
   async replaceAll(next: { snapshot?: Snapshot; journal?: Journal }): Promise<void> {
-    await this.flush()
-    try {
-      if (next.snapshot) await writeSnapshot(this.parts, this.meta, next.snapshot)
-      if (next.journal) await this.journal.replace(next.journal)
-    } finally {
-      // Whatever landed: every entry now in the journal is on disk.
-      this.#journaled.reset()
-    }
+    await this.#journaled.hold(async () => {
+      await this.flush()
+      try {
+        if (next.snapshot) await writeSnapshot(this.parts, this.meta, next.snapshot)
+        if (next.journal) await this.journal.replace(next.journal)
+      } finally {
+        // Whatever landed: every entry now in the journal is on disk.
+        this.#journaled.reset()
+      }
+    })
   }
 
   /** Stops a scheduled checkpoint retry (the app is closing). */

@@ -80,6 +80,8 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
   readonly #removing = new Set<Promise<void>>()
   /** The checkpoint running now; it never rejects (its failure is the watch's). */
   #running: Promise<void> | null = null
+  /** Set while a backup reads or a restore replaces the files: no checkpoint may start. */
+  #held = 0
 
   constructor(journal: AppendableJsonStore<J, 'entries'>, spec: JournalSpec<J>, folding: Folding<E, V>, opts: JournaledOptions & { clock?: () => Date }) {
     this.journal = journal
@@ -187,6 +189,22 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
     return run.then(() => undefined)
   }
 
+  /**
+   * Runs `task` with no checkpoint running or starting, not even a retry: a
+   * backup must read the files as one state, and a restore replaces them.
+   */
+  async hold<T>(task: () => Promise<T>): Promise<T> {
+    this.#held++
+    try {
+      await this.flush()
+      return await task()
+    } finally {
+      this.#held--
+      // A retry that fell due meanwhile runs now.
+      this.#maybeCheckpoint(false)
+    }
+  }
+
   /** Waits for the checkpoint in progress and every pending journal write. */
   async flush(): Promise<void> {
     while (this.#running) await this.#running
@@ -237,7 +255,7 @@ export class JournaledStore<J extends { entries: E[] }, E, N, V> {
 
   /** Starts a background checkpoint when one is due: too many unfolded entries, a retry whose time has come, or `force`. */
   #maybeCheckpoint(force: boolean): void {
-    if (this.#running) return
+    if (this.#running || this.#held > 0) return
     if (!force && !this.#watch.retryDue && this.#refresh().unfolded <= Math.max(this.#checkpointAt, this.#keepLive)) return
     // Its failure is reported by the watch (a notice, then a retry), never thrown at whoever triggered it.
     this.checkpoint().catch(() => undefined)

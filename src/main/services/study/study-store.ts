@@ -157,9 +157,11 @@ export class StudyStore {
 
   /** Every study file's data as on disk, for a backup; months without entries are left out. */
   async exportAll(): Promise<{ snapshot: SnapshotData; journal: JournalData; logs: Record<string, ArchiveData> }> {
-    await this.flush()
-    const logs = await this.#history.exportLogs()
-    return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data), logs }
+    return this.#journaled.hold(async () => {
+      await this.flush()
+      const logs = await this.#history.exportLogs()
+      return { snapshot: structuredClone(this.snapshot.data), journal: structuredClone(this.journal.data), logs }
+    })
   }
 
   /**
@@ -168,16 +170,18 @@ export class StudyStore {
    * write failed midway, so memory never shows what was not saved.
    */
   async replaceAll(next: { snapshot?: SnapshotData; journal?: JournalData; logs?: Record<string, ArchiveData> }): Promise<void> {
-    await this.flush()
-    try {
-      await this.#history.replaceMonths(next.logs ?? {})
-      if (next.snapshot) await this.snapshot.replace(next.snapshot)
-      if (next.journal) await this.journal.replace(next.journal)
-    } finally {
-      this.#journaled.reset()
-    }
-    // An older study.json beside a newer journal (a single-file restore) replays the history.
-    await this.#catchUp()
+    await this.#journaled.hold(async () => {
+      await this.flush()
+      try {
+        await this.#history.replaceMonths(next.logs ?? {})
+        if (next.snapshot) await this.snapshot.replace(next.snapshot)
+        if (next.journal) await this.journal.replace(next.journal)
+      } finally {
+        this.#journaled.reset()
+      }
+      // An older study.json beside a newer journal (a single-file restore) replays the history.
+      await this.#catchUp()
+    })
   }
 
   /** Stops a scheduled checkpoint retry (the app is closing). */

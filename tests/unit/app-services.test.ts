@@ -77,6 +77,21 @@ describe('app services', () => {
   })
 })
 
+describe('notices raised after start', () => {
+  it('reports a checkpoint that fails while the app runs, without a restart', async () => {
+    const services = await open()
+    expect(await services.handlers['app:notices'](undefined)).toEqual([])
+    // A folder where study.json's temp file must go: the checkpoint cannot rewrite study.json (EISDIR, even as root).
+    await mkdir(join(dataDir, '.study.json.tmp'))
+    // One answer past the checkpoint threshold (100 unfolded answers) starts a background checkpoint.
+    for (let i = 0; i < 101; i++) await services.handlers['study:rate']({ packId: 'tiny', itemId: 'q:q-1', rating: 3 })
+    await services.close()
+    const notices = await services.handlers['app:notices'](undefined)
+    expect(notices).toEqual([expect.objectContaining({ kind: 'checkpoint-failed', file: join(dataDir, 'study.json') })])
+    expect(notices[0]!.reason).toMatch(/Nothing is lost.*study-journal\.json/s)
+  })
+})
+
 describe('files channels in the browser host', () => {
   it('answers "download" for an export and refuses unsafe file names', async () => {
     const dispatch = createDispatcher((await open()).handlers)

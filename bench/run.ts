@@ -5,7 +5,7 @@
 // beside a blank Vue page, search over 100 packs that really differ.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Pack } from '../src/shared/pack/schema'
@@ -73,6 +73,8 @@ async function annotationSaves(pack: Pack, existing: number, runs: number): Prom
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine stretches every wall-clock figure; the ratios less so.
+  const loadAtStart = loadavg()[0]!
   const pack = await realPack()
   const bootOne = await boot(packsDir, 15)
   const distinct = await generateDistinctPacks(pack, join(await temp('rd-bench-packs-'), 'packs'), 100)
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     ...figures,
     targets: checkTargets(figures),
     setup: {
+      machine: { cpus: cpus().length, load_average_1min_at_start: round(loadAtStart), load_average_1min_at_end: round(loadavg()[0]!) },
       bundled_pack_kb: round(Buffer.byteLength(JSON.stringify(pack)) / 1024),
       distinct_pack_mean_kb: round(distinct.meanPackBytes / 1024),
       search_rare_queries: search.queries.rare.length,

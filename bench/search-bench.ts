@@ -58,17 +58,13 @@ function commonQueries(distinct: DistinctPacks): Query[] {
   return usable.flatMap((query, i) => [0, 1, 2].map((j) => ({ query, packId: distinct.packs[(i * 31 + j * 43) % distinct.packs.length]!.id })))
 }
 
-function time(index: SearchIndex, queries: Query[], scoped: boolean, rounds: number): Spread {
-  const samples: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
-      const started = performance.now()
-      const hits = index.search(scoped ? { query: q.query, packId: q.packId } : { query: q.query })
-      samples.push(performance.now() - started)
-      if (r === 0 && hits.length === 0) throw new Error(`"${q.query}"${scoped ? ` in ${q.packId}` : ''} found nothing: the query set is wrong`)
-    }
+function time(index: SearchIndex, queries: Query[], scoped: boolean, samples: number[], check: boolean): void {
+  for (const q of queries) {
+    const started = performance.now()
+    const hits = index.search(scoped ? { query: q.query, packId: q.packId } : { query: q.query })
+    samples.push(performance.now() - started)
+    if (check && hits.length === 0) throw new Error(`"${q.query}"${scoped ? ` in ${q.packId}` : ''} found nothing: the query set is wrong`)
   }
-  return spread(samples)
 }
 
 export function measureSearch(distinct: DistinctPacks): SearchBench {
@@ -80,16 +76,24 @@ export function measureSearch(distinct: DistinctPacks): SearchBench {
   if (index.size !== documents) throw new Error(`the index holds ${index.size} entries for ${documents} documents: some packs were merged`)
   const rare = rareQueries(distinct)
   const common = commonQueries(distinct)
-  // Warm-up round, not timed, so the JIT has seen every path before the figures.
-  time(index, [...rare, ...common], false, 1)
+  // A warm-up round, not timed, so the JIT has seen every path; then the four
+  // kinds take turns, so a busy moment on the machine falls on all of them.
+  const samples = { rare: [] as number[], rareScoped: [] as number[], common: [] as number[], commonScoped: [] as number[] }
+  for (const scoped of [false, true]) time(index, [...rare, ...common], scoped, [], true)
+  for (let round = 0; round < 10; round++) {
+    time(index, rare, false, samples.rare, false)
+    time(index, rare, true, samples.rareScoped, false)
+    time(index, common, false, samples.common, false)
+    time(index, common, true, samples.commonScoped, false)
+  }
   return {
     packs: distinct.packs.length,
     documents,
     build_ms: Math.round(buildMs),
-    rare: time(index, rare, false, 10),
-    rare_scoped: time(index, rare, true, 10),
-    common: time(index, common, false, 10),
-    common_scoped: time(index, common, true, 10),
+    rare: spread(samples.rare),
+    rare_scoped: spread(samples.rareScoped),
+    common: spread(samples.common),
+    common_scoped: spread(samples.commonScoped),
     queries: { rare: rare.map((q) => q.query), common: [...new Set(common.map((q) => q.query))] }
   }
 }

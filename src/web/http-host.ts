@@ -11,8 +11,9 @@ import type { Dispatch } from '../main/dispatch'
 import type { ApiErrorCode, Result } from '../shared/result'
 import { fileBodyLimit } from '../shared/domain/data'
 import { bridgeScript } from './bridge'
-import { BRIDGE_PATH, cspFromHtml, injectBridge } from './page'
-import { createStaticRoot, mimeType } from './static-files'
+import { BRIDGE_PATH, injectBridge } from './page'
+import { cspFromHtml } from '../main/services/renderer/page-csp'
+import { createStaticRoot, mimeType } from '../main/services/renderer/static-root'
 
 export const TOKEN_HEADER = 'x-revision-desk-token'
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024

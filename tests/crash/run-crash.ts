@@ -1,51 +1,54 @@
-// Why: "never lose a highlight" has to survive the app being killed mid-save.
-// This spawns tests/crash/writer.ts, SIGKILLs it at a random moment, and
-// checks the file it left: it must parse, validate, and hold every write the
-// child had acknowledged. Each lane reuses its folder, so every run also
-// reopens whatever the previous kill left behind (stale temp files included).
-// Even lanes cut whole-file rewrites (temp+rename); odd lanes cut the in-place
-// appends the review and highlight journals use.
+// Why: "never lose a highlight or a review" has to survive the app being
+// killed mid-save. This spawns tests/crash/writer.ts, SIGKILLs it at a random
+// moment, and checks what it left: every write the child had acknowledged must
+// be there. Each lane reuses its folder, so every run also reopens whatever
+// the previous kill left behind (stale temp files, half-done checkpoints).
+// Lanes by mode: the real study service (answers, history checkpoints) and
+// annotation service (highlights, folds into the parts), checked by reopening
+// the services as a restart would; and a bare store file rewritten whole or
+// appended to in place, checked byte for byte.
 //   npx tsx tests/crash/run-crash.ts [kills=200] [lanes=4]
 // SIGKILL leaves the OS page cache intact, so this proves the atomic
-// temp+rename protocol, not power-loss durability (that is what fsync is for).
+// temp+rename and in-place append protocols, not power-loss durability (that
+// is what fsync is for).
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { APPEND_STORE, AppendSchema, CRASH_STORE, CrashSchema } from './schema'
+import { APPEND_STORE, AppendSchema, CRASH_STORE, CrashSchema, type Mode } from './schema'
+import { AnnotationLedger, annotationsMidFold, checkStudy, studyMidCheckpoint } from './service-checks'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
 const writer = join(here, 'writer.ts')
 const kills = Number(process.argv[2] ?? process.env.CRASH_KILLS ?? 200)
 const lanes = Number(process.argv[3] ?? process.env.CRASH_LANES ?? 4)
+const MODES: Mode[] = ['study', 'annotations', 'rewrite', 'append']
 
-interface Tally {
-  kills: number
-  lost: number
-  failures: string[]
-  notices: number
-  tempsLeft: number
-  acked: number
-}
-const tally: Tally = { kills: 0, lost: 0, failures: [], notices: 0, tempsLeft: 0, acked: 0 }
+const tally = { kills: 0, lost: 0, failures: [] as string[], notices: 0, tempsLeft: 0, acked: 0, midCheckpoint: { study: 0, annotations: 0 } }
 
 const random = (min: number, max: number): number => min + Math.random() * (max - min)
 
-/** One spawn-and-kill. Returns the last acknowledged counter (or the start counter). */
-type Mode = 'rewrite' | 'append'
+interface Run {
+  /** The value the child reported at open (a counter, or the number of records). */
+  started: number
+  /** The highest acknowledged counter (bare stores, study), or -1. */
+  lastAck: number
+  /** Every `start …` / `ack …` line, in order. */
+  lines: { kind: string; payload: string }[]
+}
 
-async function killOnce(dir: string, mode: Mode): Promise<{ lastAck: number; started: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, mode], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-  let started = -1
-  let lastAck = -1
+/** One spawn-and-kill. */
+async function killOnce(dir: string, mode: Mode, run: number): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, mode, String(run)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const result: Run = { started: -1, lastAck: -1, lines: [] }
   let stderr = ''
   let buffered = ''
   let timer: NodeJS.Timeout | undefined
   const kill = (): void => void child.kill('SIGKILL')
-  const watchdog = setTimeout(kill, 15_000)
+  const watchdog = setTimeout(kill, 20_000)
 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   child.stdout.on('data', (chunk: Buffer) => {
@@ -53,17 +56,18 @@ async function killOnce(dir: string, mode: Mode): Promise<{ lastAck: number; sta
     const lines = buffered.split('\n')
     buffered = lines.pop() ?? ''
     for (const line of lines) {
-      const [kind, value] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]
+      const [kind, payload] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]
       if (kind === 'notice') {
         tally.notices++
-        tally.failures.push(`unexpected recovery notice: ${value}`)
+        tally.failures.push(`unexpected recovery notice: ${payload}`)
       } else if (kind === 'ready') {
-        started = Number(value)
+        result.started = Number(payload)
         // Now and then, kill around the first write rather than mid-stream.
         if (Math.random() < 0.15) timer = setTimeout(kill, random(0, 30))
-      } else if (kind === 'ack') {
-        lastAck = Math.max(lastAck, Number(value))
-        timer ??= setTimeout(kill, random(0, 300))
+      } else if (kind === 'ack' || kind === 'start') {
+        result.lines.push({ kind, payload })
+        if (kind === 'ack' && /^\d+$/.test(payload)) result.lastAck = Math.max(result.lastAck, Number(payload))
+        if (kind === 'ack') timer ??= setTimeout(kill, random(0, 300))
       }
     }
   })
@@ -71,10 +75,11 @@ async function killOnce(dir: string, mode: Mode): Promise<{ lastAck: number; sta
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((res) => child.on('exit', (c, s) => res([c, s])))
   clearTimeout(watchdog)
   clearTimeout(timer)
-  if (signal !== 'SIGKILL' || started < 0) {
-    throw new Error(`writer did not run as expected (code ${code}, signal ${signal}, started ${started}):\n${stderr}`)
+  if (signal !== 'SIGKILL' || result.started < 0) {
+    throw new Error(`writer did not run as expected (code ${code}, signal ${signal}, started ${result.started}):\n${stderr}`)
   }
-  return { lastAck: Math.max(lastAck, started), started }
+  result.lastAck = Math.max(result.lastAck, result.started)
+  return result
 }
 
 /** The store file's envelope, or why it cannot be read; null when no file (and nothing was promised). */
@@ -87,7 +92,7 @@ async function readEnvelope(file: string, lastAck: number): Promise<{ schemaVers
   }
 }
 
-async function checkAppend(dir: string, lastAck: number, started: number): Promise<string | null> {
+async function checkAppend(dir: string, { lastAck, started }: Run): Promise<string | null> {
   const env = await readEnvelope(join(dir, `${APPEND_STORE.name}.json`), lastAck)
   if (env === null || typeof env === 'string') return env
   const result = AppendSchema.safeParse(env.data)
@@ -97,11 +102,10 @@ async function checkAppend(dir: string, lastAck: number, started: number): Promi
   const top = entries.length
   if (top < lastAck) return `LOST: file holds ${top} < acknowledged ${lastAck}`
   if (top < started) return `went backwards: ${top} < ${started}`
-  if ((await readdir(dir)).some((e) => e.includes('.corrupt-'))) return 'a corrupt copy was made'
   return null
 }
 
-async function check(dir: string, lastAck: number, started: number): Promise<string | null> {
+async function checkRewrite(dir: string, { lastAck, started }: Run): Promise<string | null> {
   const env = await readEnvelope(join(dir, `${CRASH_STORE.name}.json`), lastAck)
   if (env === null || typeof env === 'string') return env
   if (env.schemaVersion !== CRASH_STORE.version) return `schemaVersion is ${String(env.schemaVersion)}`
@@ -111,24 +115,37 @@ async function check(dir: string, lastAck: number, started: number): Promise<str
   if (counter < lastAck) return `LOST: file counter ${counter} < acknowledged ${lastAck}`
   if (counter < started) return `went backwards: ${counter} < ${started}`
   if (counter > 0 && recent.at(-1) !== counter) return `torn state: counter ${counter}, recent ends ${recent.at(-1)}`
-  const entries = await readdir(dir)
-  if (entries.some((e) => e.includes('.corrupt-'))) return `a corrupt copy was made: ${entries.join(', ')}`
-  if (entries.includes(`.${CRASH_STORE.name}.json.tmp`)) tally.tempsLeft++
+  if ((await readdir(dir)).includes(`.${CRASH_STORE.name}.json.tmp`)) tally.tempsLeft++
   return null
 }
 
 async function lane(index: number, count: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), `rd-crash-${index}-`))
-  const mode: Mode = index % 2 === 0 ? 'rewrite' : 'append'
+  const mode = MODES[index % MODES.length] as Mode
+  const ledger = new AnnotationLedger()
   try {
     for (let i = 0; i < count; i++) {
-      const { lastAck, started } = await killOnce(dir, mode)
+      const run = await killOnce(dir, mode, i)
       tally.kills++
-      tally.acked += Math.max(0, lastAck - started)
-      const problem = mode === 'append' ? await checkAppend(dir, lastAck, started) : await check(dir, lastAck, started)
+      let problem: string | null
+      if (mode === 'study') {
+        if (await studyMidCheckpoint(dir)) tally.midCheckpoint.study++
+        tally.acked += Math.max(0, run.lastAck - run.started)
+        problem = await checkStudy(dir, run.lastAck, run.started)
+      } else if (mode === 'annotations') {
+        if (await annotationsMidFold(dir)) tally.midCheckpoint.annotations++
+        const before = ledger.acked
+        for (const { kind, payload } of run.lines) ledger.line(kind, payload)
+        tally.acked += ledger.acked - before
+        problem = await ledger.check(dir)
+      } else {
+        tally.acked += Math.max(0, run.lastAck - run.started)
+        problem = mode === 'append' ? await checkAppend(dir, run) : await checkRewrite(dir, run)
+      }
+      if (!problem && (await readdir(dir)).some((e) => e.includes('.corrupt-'))) problem = 'a corrupt copy was made'
       if (problem) {
         if (problem.startsWith('LOST')) tally.lost++
-        tally.failures.push(`lane ${index} kill ${i}: ${problem}`)
+        tally.failures.push(`lane ${index} (${mode}) kill ${i}: ${problem}`)
       }
     }
   } finally {
@@ -149,6 +166,7 @@ const seconds = ((performance.now() - start) / 1000).toFixed(1)
 for (const failure of tally.failures.slice(0, 20)) console.error(failure)
 console.log(
   `crash test: ${tally.kills} kills, ${tally.lost} lost acknowledged writes, ${tally.failures.length} failures ` +
-    `(${tally.acked} acknowledged writes, ${tally.tempsLeft} kills landed mid-write, ${tally.notices} recovery notices, ${lanes} lanes, ${seconds} s)`
+    `(${tally.acked} acknowledged writes; kills that left a checkpoint half done: ${tally.midCheckpoint.study} study, ${tally.midCheckpoint.annotations} annotations; ` +
+    `${tally.tempsLeft} whole-file rewrites cut mid-write, ${tally.notices} recovery notices, ${lanes} lanes, ${seconds} s)`
 )
 process.exit(tally.failures.length === 0 && tally.kills >= kills ? 0 : 1)

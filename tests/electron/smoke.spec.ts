@@ -1,4 +1,4 @@
-// Why: one run through the real app: launch, visit the three modes, and see
+// Why: one run through the real app: launch, visit the five modes, and see
 // state survive a relaunch on the same data folder.
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -11,7 +11,8 @@ let dataDir: string
 
 async function launch(): Promise<ElectronApplication> {
   return electron.launch({
-    args: [join(root, 'out/main/index.js')],
+    // The project root, as `npm start` does: app.getAppPath() is then the root and the packs are found in resources/.
+    args: [root],
     cwd: root,
     env: { ...process.env, REVISION_DESK_DATA_DIR: dataDir } as Record<string, string>
   })
@@ -28,8 +29,9 @@ test('launches, visits the modes, and keeps state across a relaunch', async () =
   let app = await launch()
   let page = await app.firstWindow()
   await expect(page).toHaveTitle('Revision Desk')
+  expect(page.url()).toMatch(/^app:\/\/revision-desk\//)
   const modes = page.getByRole('navigation', { name: 'Modes' })
-  for (const mode of ['Compare', 'Self-test', 'Read']) {
+  for (const mode of ['Compare', 'Self-test', 'Dashboard', 'Settings', 'Read']) {
     await modes.getByRole('link', { name: mode }).click()
     await expect(page.getByRole('heading', { level: 1, name: mode })).toBeVisible()
   }

@@ -20,10 +20,12 @@ if (!existsSync(chromium)) {
 const steps = [
   ['typecheck', 'npm', ['run', 'typecheck']],
   ['build', 'npx', ['electron-vite', 'build']],
+  ['packaging check (electron-builder --dir against a stand-in Electron)', 'npx', ['tsx', 'tests/tools/packaging-check.ts']],
   ['unit and component tests', 'npx', ['vitest', 'run', '-c', 'tests/vitest.config.ts']],
   ['security gate', 'npx', ['tsx', 'tests/tools/security-gate.ts']],
   ['crash test', 'npx', ['tsx', 'tests/crash/run-crash.ts']],
-  ['end-to-end (Chromium via the browser host)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']]
+  ['end-to-end (Chromium via the browser host)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
+  ['emulated desktop (built main and preload, stand-in electron, Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/desktop/playwright.config.ts']]
 ]
 
 let passed = 0

@@ -63,7 +63,7 @@ describe('app services', () => {
     const services = await open()
     expect(await services.handlers['app:info'](undefined)).toEqual({ name: 'Revision Desk', version: '1.2.3', host: 'web', dataDir })
     expect((await services.handlers['packs:list'](undefined)).packs.map((p) => p.id)).toEqual(['tiny'])
-    expect(services.sourceAddresses).toEqual(['https://example.com/a'])
+    expect(services.sourceAddresses()).toEqual(['https://example.com/a'])
   })
 
   it('starts from a corrupt settings file with a notice, keeping the bad bytes', async () => {
@@ -74,6 +74,21 @@ describe('app services', () => {
     expect(notices[0]).toMatchObject({ kind: 'recovered', restoredFrom: 'defaults' })
     expect(await readFile(notices[0]!.keptAs!, 'utf8')).toBe('{"schemaVersion":1,"data":{"theme":')
     expect(await services.handlers['settings:get'](undefined)).toMatchObject({ theme: 'system' })
+  })
+})
+
+describe('notices raised after start', () => {
+  it('reports a checkpoint that fails while the app runs, without a restart', async () => {
+    const services = await open()
+    expect(await services.handlers['app:notices'](undefined)).toEqual([])
+    // A folder where study.json's temp file must go: the checkpoint cannot rewrite study.json (EISDIR, even as root).
+    await mkdir(join(dataDir, '.study.json.tmp'))
+    // One answer past the checkpoint threshold (100 unfolded answers) starts a background checkpoint.
+    for (let i = 0; i < 101; i++) await services.handlers['study:rate']({ packId: 'tiny', itemId: 'q:q-1', rating: 3 })
+    await services.close()
+    const notices = await services.handlers['app:notices'](undefined)
+    expect(notices).toEqual([expect.objectContaining({ kind: 'checkpoint-failed', file: join(dataDir, 'study.json') })])
+    expect(notices[0]!.reason).toMatch(/Nothing is lost.*study-journal\.json/s)
   })
 })
 

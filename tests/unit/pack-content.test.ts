@@ -246,7 +246,7 @@ describe('india-russia-2plus2 pack', () => {
     expect(corrections('defence')).toMatch(/46%/)
     expect(corrections('defence')).toMatch(/25%/)
     expect(corrections('defence')).toMatch(/\$15 billion/)
-    expect(corrections('defence')).toMatch(/uncorroborated|could not be corroborated/)
+    expect(corrections('defence')).toMatch(/\$14\.5 billion of arms orders/)
     // "A-203" may only appear where it is being corrected.
     const stray = blocks.filter((b) => b.kind !== 'correction' && b.kind !== 'callout' && /\bA-203\b/.test(blockText(b))).map((b) => b.id)
     expect(stray).toEqual([])

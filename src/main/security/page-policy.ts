@@ -1,13 +1,23 @@
 // Why: only our own page may call main, and the window may never navigate
-// away from it. These are plain functions so they can be table-tested.
-import { pathToFileURL } from 'node:url'
+// away from it. The page is known by its origin (app://revision-desk, or the
+// dev server), never by a file path, so where the app is installed (a drive
+// letter's case, `%`, `#`, a UNC share) cannot change the answer.
+import { isAbsolute, resolve } from 'node:path'
+import { APP_ORIGIN } from './app-scheme'
 
-/** Where our page lives: the dev server in `electron-vite dev`, else the built index.html. */
-export type TrustedPage = { kind: 'file'; indexFile: string } | { kind: 'origin'; origin: string }
+/** Where our page lives: the dev server in `electron-vite dev`, else the app scheme. */
+export interface TrustedPage {
+  /** Scheme and host, as `protocol//host` (for example `app://revision-desk`). */
+  origin: string
+}
 
-export function trustedPageFor(devServerUrl: string | undefined, indexFile: string): TrustedPage {
-  if (devServerUrl) return { kind: 'origin', origin: new URL(devServerUrl).origin }
-  return { kind: 'file', indexFile }
+function originOf(url: URL): string {
+  // URL.origin is "null" for schemes Node does not know, so build it from its parts.
+  return `${url.protocol}//${url.host}`
+}
+
+export function trustedPageFor(devServerUrl: string | undefined): TrustedPage {
+  return { origin: devServerUrl ? originOf(new URL(devServerUrl)) : APP_ORIGIN }
 }
 
 export function isTrustedPageUrl(candidate: unknown, page: TrustedPage): boolean {
@@ -18,9 +28,8 @@ export function isTrustedPageUrl(candidate: unknown, page: TrustedPage): boolean
   } catch {
     return false
   }
-  if (page.kind === 'origin') return url.origin === page.origin
-  const expected = pathToFileURL(page.indexFile)
-  return url.protocol === 'file:' && url.host === '' && url.pathname === expected.pathname
+  if (url.username !== '' || url.password !== '') return false
+  return originOf(url) === page.origin
 }
 
 /** The sender frame of an IPC call: a top-level frame showing our page. */
@@ -39,8 +48,13 @@ export function isAllowedNavigation(url: unknown, page: TrustedPage): boolean {
   return isTrustedPageUrl(url, page)
 }
 
-/** The data folder: REVISION_DESK_DATA_DIR when set (tests use it), else Electron's userData. */
-export function resolveDataDir(env: Record<string, string | undefined>, userData: string): string {
+/**
+ * The data folder: REVISION_DESK_DATA_DIR when set (tests use it), else Electron's
+ * userData. A relative override is taken from the working folder, once, so the
+ * folder cannot move if something later changes the working folder.
+ */
+export function resolveDataDir(env: Record<string, string | undefined>, userData: string, cwd: string = process.cwd()): string {
   const override = env['REVISION_DESK_DATA_DIR']?.trim()
-  return override ? override : userData
+  if (!override) return userData
+  return isAbsolute(override) ? override : resolve(cwd, override)
 }

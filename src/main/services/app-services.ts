@@ -10,6 +10,7 @@ import { openStudyService } from './study/study-service'
 import { openReadingServices } from './annotations/reading-services'
 import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
+import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
 
 export interface AppServicesOptions {
@@ -24,8 +25,8 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   handlers: Handlers
-  /** Every https address the packs cite: the only places a link may open. */
-  sourceAddresses: string[]
+  /** Every https address the packs cite, asked afresh each time so pack import and removal count at once. */
+  sourceAddresses(): string[]
   /** Waits for every pending write to land. */
   close(): Promise<void>
 }
@@ -39,12 +40,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
   const platform = opts.platform ?? browserPlatform
-  const stores = [settings.store, progress.store, ...study.stores, ...reading.annotations.stores]
-  const notices: StoreNotice[] = stores.flatMap((s) => s.notices)
+  // Asked for afresh each time: a notice can be raised after start (a
+  // checkpoint that keeps failing) and goes away once its cause is fixed.
+  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
 
   const handlers: Handlers = withDataHandlers({
     'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
-    'app:notices': async () => notices.map((n) => ({ ...n })),
+    'app:notices': async () => notices().map((n) => ({ ...n })),
     'packs:list': async () => packs.list(),
     'packs:get': async ({ packId }) => packs.get(packId),
     'settings:get': async () => settings.get(),
@@ -56,17 +58,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...reading.handlers,
     'files:save': async (request) => platform.saveFile(request),
     'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
-  }, { dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
+  }, { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
 
-  const sourceAddresses = packs
-    .list()
-    .packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))
+  const sourceAddresses = () =>
+    packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))
 
   return {
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([...stores.map((s) => s.flush()), study.flush(), reading.annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush()])
+      study.store.close()
+      reading.annotations.store.close()
     }
   }
 }

@@ -7,7 +7,8 @@ export type { LineWidth, Settings, Theme } from './settings'
 
 export interface StoreNotice {
   id: string
-  kind: 'recovered' | 'write-failed'
+  /** recovered: a file was unreadable at start; write-failed: a start-up save failed; checkpoint-failed: folding saved changes into a store's files keeps failing (nothing is lost, the app retries). */
+  kind: 'recovered' | 'write-failed' | 'checkpoint-failed'
   /** The store file the notice is about. */
   file: string
   /** Where the unreadable file was kept, byte for byte. */

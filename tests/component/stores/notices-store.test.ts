@@ -55,4 +55,23 @@ describe('notices store', () => {
     await store.load()
     expect(store.notices).toHaveLength(0)
   })
+
+  it('shows a notice main raises after start and drops it once main no longer reports it', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = useNoticesStore()
+      await store.load()
+      const stop = store.follow(1000)
+      main.notices = [recovered({ id: 'cp', kind: 'checkpoint-failed', file: 'study.json', reason: 'ENOSPC' })]
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(store.notices.map((n) => n.id)).toEqual(['store:cp'])
+      expect(store.notices[0]?.message).toMatch(/Nothing is lost/)
+      main.notices = []
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(store.notices).toEqual([])
+      stop()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

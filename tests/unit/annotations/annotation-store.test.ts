@@ -2,14 +2,14 @@
 // the saved state (annotations-meta.json and the annotations-part-NN.json
 // files) now and then; a fold that stops half-way, or a write that fails,
 // must never lose, duplicate or invent an annotation.
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AnnotationView } from '../../../src/shared/annotations'
 import { ANNOTATION_PARTS, partOf } from '../../../src/main/services/annotations/annotation-store'
 import type { StoreFs } from '../../../src/main/services/store/fs-ops'
-import { renameFaults } from './faults'
+import { diskFullFaults, renameFaults } from './faults'
 import { openWith, removeDir, savedOnDisk, tempDir, twoSectionPack } from './helpers'
 
 let dir: string
@@ -135,31 +135,33 @@ describe('annotation journal', () => {
     expect((await savedOnDisk(dir)).trash).toHaveLength(0)
   })
 
-  it('moves annotations.json from an older version into the parts, then removes it', async () => {
-    // The state an older version would have saved: two folded (one deleted), one still in the journal.
-    const source = await openWith(dir, [twoSectionPack()], { checkpointAt: 1000 })
-    const a = await source.add({ ...base, selector: { exact: 'India' } })
-    const b = await source.add({ ...base, selector: { exact: 'Russia' } })
-    await source.delete(a.id)
-    await source.store.checkpoint()
-    const c = await source.add({ ...base, selector: { exact: 'Delhi' } })
-    const { snapshot, journal } = await source.store.exportAll()
-    const expected = source.list('tiny')
-    const other = await tempDir()
-    try {
-      await writeFile(join(other, 'annotations.json'), JSON.stringify({ schemaVersion: 1, data: snapshot }))
-      await writeFile(join(other, 'annotations-journal.json'), JSON.stringify({ schemaVersion: 1, data: journal }))
-      const moved = await openWith(other, [twoSectionPack()])
-      expect(moved.list('tiny')).toEqual(expected)
-      expect(moved.list('tiny').map((x) => x.id)).toEqual([b.id, c.id])
-      expect(await readdir(other)).not.toContain('annotations.json')
-      expect(Object.keys((await savedOnDisk(other)).annotations)).toEqual([b.id])
-      const again = await openWith(other, [twoSectionPack()])
-      expect(again.list('tiny')).toEqual(expected)
-      expect(await again.restore(a.id)).toEqual(a)
-      await again.flush()
-    } finally {
-      await removeDir(other)
-    }
+  it('reports a fold that fails on a full disk, loses no highlight, and clears the notice once a retry succeeds', async () => {
+    const faults = diskFullFaults()
+    faults.failWhen = (path) => /annotations-(part-\d\d|meta)\.json/.test(path)
+    const service = await openWith(dir, [twoSectionPack()], { checkpointAt: 2, retryMs: 20, store: { fs: faults.fs } })
+    const added: AnnotationView[] = []
+    for (const w of ['India', 'Russia', 'met', 'New']) added.push(await service.add({ ...base, selector: { exact: w } }))
+    await service.update({ id: added[0]!.id, note: 'kept' })
+    await service.delete(added[1]!.id)
+    await service.flush()
+
+    expect(faults.failed).toBeGreaterThan(0)
+    expect(service.notices()).toEqual([expect.objectContaining({ kind: 'checkpoint-failed', reason: expect.stringMatching(/ENOSPC.*annotations-journal\.json/s) })])
+    expect((await fileData('annotations-journal.json')).entries).toHaveLength(6)
+    expect((await savedOnDisk(dir)).appliedThrough).toBe(0)
+    const expected = service.list('tiny')
+    expect(expected.map((a) => a.id).sort()).toEqual([added[0]!.id, added[2]!.id, added[3]!.id].sort())
+    const meanwhile = await openWith(dir, [twoSectionPack()], { checkpointAt: 1000 })
+    expect(meanwhile.list('tiny')).toEqual(expected)
+
+    faults.failWhen = () => false
+    await vi.waitFor(() => expect(service.notices()).toEqual([]), { timeout: 5000 })
+    await service.flush()
+    expect((await fileData('annotations-journal.json')).entries).toEqual([])
+    expect(Object.keys((await savedOnDisk(dir)).annotations).sort()).toEqual(expected.map((a) => a.id).sort())
+    const reopened = await openWith(dir, [twoSectionPack()])
+    expect(reopened.list('tiny')).toEqual(expected)
+    expect(await reopened.restore(added[1]!.id)).toEqual(added[1])
+    await reopened.flush()
   })
 })

@@ -41,10 +41,7 @@ export function openWith(dir: string, packs: Pack[], extra: Partial<AnnotationSe
   return openAnnotationService({ dir, packs: service, clock: fixedClock, newId: counterIds(), ...extra })
 }
 
-/**
- * The saved state as a restart reads it, before the journal: annotations.json
- * (older versions) or annotations-meta.json and the annotations-part-NN.json files.
- */
+/** The saved state as a restart reads it, before the journal: annotations-meta.json and the annotations-part-NN.json files. */
 export async function savedOnDisk(dir: string): Promise<{ appliedThrough: number; annotations: Record<string, any>; trash: any[] }> {
   const read = async (name: string) => {
     try {
@@ -54,8 +51,6 @@ export async function savedOnDisk(dir: string): Promise<{ appliedThrough: number
       throw error
     }
   }
-  const legacy = await read('annotations.json')
-  if (legacy) return legacy
   const meta = (await read('annotations-meta.json')) ?? { appliedThrough: 0, trash: [] }
   const annotations: Record<string, unknown> = {}
   for (const name of (await readdir(dir)).filter((n) => /^annotations-part-\d\d\.json$/.test(n)).sort()) Object.assign(annotations, (await read(name)).annotations)

@@ -1,7 +1,5 @@
-// Why: the checks every outside file passes before anything trusts it, and
-// the gate that keeps ordinary calls out of a restore, tested on their own.
+// Why: the checks every outside file passes before anything trusts it, tested on their own.
 import { describe, expect, it } from 'vitest'
-import { createGate } from '../../../src/main/services/data/gate'
 import { findForbiddenKey, nestingDepth, parseUntrustedJson } from '../../../src/main/services/data/safe-json'
 
 describe('parseUntrustedJson', () => {
@@ -35,28 +33,5 @@ describe('parseUntrustedJson', () => {
   it('ignores a byte-order mark and names JSON errors', () => {
     expect(parse('\uFEFF{"a":1}')).toMatchObject({ ok: true, value: { a: 1 }, text: '{"a":1}' })
     expect(parse('{"a":')).toMatchObject({ ok: false, message: expect.stringMatching(/^f\.json is not valid JSON/) })
-  })
-})
-
-describe('the gate', () => {
-  it('runs a data operation alone: after the calls in flight, before the ones that arrive', async () => {
-    const gate = createGate()
-    const log: string[] = []
-    let release: () => void = () => undefined
-    const slow = gate.shared(async () => {
-      log.push('slow start')
-      await new Promise<void>((r) => (release = r))
-      log.push('slow end')
-    })
-    const op = gate.exclusive(async () => {
-      log.push('restore')
-    })
-    const later = gate.shared(async () => {
-      log.push('later')
-    })
-    await Promise.resolve()
-    release()
-    await Promise.all([slow, op, later])
-    expect(log).toEqual(['slow start', 'slow end', 'restore', 'later'])
   })
 })

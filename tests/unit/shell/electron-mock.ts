@@ -29,8 +29,18 @@ export function createElectronMock() {
   const state = {
     lock: true,
     paths: { userData: '/fake/userData' } as Record<string, string>,
-    windows: [] as Array<{ options: Record<string, unknown>; webContents: FakeWebContents; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn>; isMinimized: () => boolean }>,
-    ready: Promise.resolve() as Promise<void>
+    windows: [] as Array<{
+      options: Record<string, unknown>
+      webContents: FakeWebContents
+      focus: ReturnType<typeof vi.fn>
+      restore: ReturnType<typeof vi.fn>
+      destroy: () => void
+      loadURL: ReturnType<typeof vi.fn<(url: string) => Promise<undefined>>>
+      isMinimized: () => boolean
+      emit: (name: string, ...args: unknown[]) => unknown[]
+    }>,
+    ready: Promise.resolve() as Promise<void>,
+    menuTemplate: null as unknown
   }
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
@@ -41,7 +51,9 @@ export function createElectronMock() {
     getAppPath: vi.fn(() => '/fake/app'),
     getVersion: vi.fn(() => '0.0.0-test'),
     requestSingleInstanceLock: vi.fn(() => state.lock),
+    releaseSingleInstanceLock: vi.fn(),
     quit: vi.fn(),
+    exit: vi.fn(),
     whenReady: vi.fn(() => state.ready)
   })
   class BrowserWindow extends FakeEmitter {
@@ -49,13 +61,26 @@ export function createElectronMock() {
     focus = vi.fn()
     restore = vi.fn()
     show = vi.fn()
+    destroy = vi.fn(() => {
+      state.windows.splice(state.windows.indexOf(this), 1)
+    })
     isMinimized = (): boolean => false
     loadFile = vi.fn(async () => undefined)
-    loadURL = vi.fn(async () => undefined)
+    loadURL = vi.fn(async (_url: string) => undefined)
     constructor(public options: Record<string, unknown>) {
       super()
       state.windows.push(this)
     }
+    static getAllWindows(): BrowserWindow[] {
+      return [...state.windows] as unknown as BrowserWindow[]
+    }
+  }
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
+  const Menu = {
+    buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+    setApplicationMenu: vi.fn((menu: { template: unknown } | null) => {
+      state.menuTemplate = menu?.template ?? null
+    })
   }
   const defaultSession = {
     setPermissionRequestHandler: vi.fn(),
@@ -64,8 +89,11 @@ export function createElectronMock() {
   }
   const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
   const shell = { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_path: string) => '') }
-  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined })) }
+  const dialog = {
+    showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: undefined as string | undefined }))
+  }
   const contextBridge = { exposeInMainWorld: vi.fn() }
   const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })) }
-  return { state, module: { app, BrowserWindow, dialog, session: { defaultSession }, ipcMain, shell, contextBridge, ipcRenderer } }
+  return { state, module: { app, BrowserWindow, dialog, Menu, protocol, session: { defaultSession }, ipcMain, shell, contextBridge, ipcRenderer } }
 }

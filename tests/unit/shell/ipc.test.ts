@@ -8,8 +8,8 @@ import { createElectronMock } from './electron-mock'
 
 const electron = vi.hoisted(() => ({ current: null as ReturnType<typeof createElectronMock> | null }))
 
-const page: TrustedPage = { kind: 'file', indexFile: '/opt/app/out/renderer/index.html' }
-const ours = 'file:///opt/app/out/renderer/index.html#/read'
+const page: TrustedPage = { origin: 'app://revision-desk' }
+const ours = 'app://revision-desk/index.html#/read'
 
 describe('IPC registration', () => {
   beforeEach(() => {
@@ -40,7 +40,10 @@ describe('IPC registration', () => {
   it.each([
     ['a missing frame', null],
     ['a child frame', { url: ours, parent: {} }],
-    ['another file', { url: 'file:///tmp/evil.html', parent: null }],
+    ['a file page', { url: 'file:///tmp/evil.html', parent: null }],
+    ['our built page opened as a file', { url: 'file:///opt/app/out/renderer/index.html', parent: null }],
+    ['a look-alike host', { url: 'app://revision-desk.evil/index.html', parent: null }],
+    ['another app host', { url: 'app://other/index.html', parent: null }],
     ['a web page', { url: 'https://example.com/', parent: null }],
     ['a devtools page', { url: 'devtools://devtools/bundled/index.html', parent: null }]
   ])('refuses %s with a forbidden error and never dispatches', async (_name, frame) => {

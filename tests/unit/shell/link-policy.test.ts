@@ -38,24 +38,31 @@ describe('isAllowedExternalUrl', () => {
 })
 
 describe('trusted page', () => {
-  const built = trustedPageFor(undefined, '/opt/app/out/renderer/index.html')
-  const dev = trustedPageFor('http://localhost:5173/', '/opt/app/out/renderer/index.html')
+  const built = trustedPageFor(undefined)
+  const dev = trustedPageFor('http://localhost:5173/')
 
   it.each([
-    [built, 'file:///opt/app/out/renderer/index.html', true],
-    [built, 'file:///opt/app/out/renderer/index.html#/read', true],
-    [built, 'file:///opt/app/out/renderer/other.html', false],
-    [built, 'file://evil-host/opt/app/out/renderer/index.html', false],
+    [built, 'app://revision-desk/index.html', true],
+    [built, 'app://revision-desk/index.html#/read', true],
+    [built, 'app://revision-desk/', true],
+    [built, 'app://revision-desk.evil/index.html', false],
+    [built, 'app://user@revision-desk/index.html', false],
+    [built, 'app://other/index.html', false],
+    [built, 'file:///opt/app/out/renderer/index.html', false],
+    [built, 'https://revision-desk/index.html', false],
     [built, 'https://example.com/', false],
     [dev, 'http://localhost:5173/#/read', true],
     [dev, 'http://localhost:5174/', false],
+    [dev, 'app://revision-desk/index.html', false],
     [dev, 'http://localhost.attacker.com:5173/', false]
   ])('%# %s', (page, url, trusted) => {
     expect(isTrustedPageUrl(url, page)).toBe(trusted)
   })
 
-  it('takes the data folder from REVISION_DESK_DATA_DIR when set', () => {
+  it('takes the data folder from REVISION_DESK_DATA_DIR when set, made absolute', () => {
     expect(resolveDataDir({ REVISION_DESK_DATA_DIR: '/tmp/x' }, '/home/u/.config/rd')).toBe('/tmp/x')
+    expect(resolveDataDir({ REVISION_DESK_DATA_DIR: 'data/rd' }, '/home/u/.config/rd', '/work/here')).toBe('/work/here/data/rd')
+    expect(resolveDataDir({ REVISION_DESK_DATA_DIR: '../rd' }, '/home/u/.config/rd', '/work/here')).toBe('/work/rd')
     expect(resolveDataDir({ REVISION_DESK_DATA_DIR: '  ' }, '/home/u/.config/rd')).toBe('/home/u/.config/rd')
     expect(resolveDataDir({}, '/home/u/.config/rd')).toBe('/home/u/.config/rd')
   })

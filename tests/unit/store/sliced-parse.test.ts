@@ -75,6 +75,22 @@ describe('safeParseSliced', () => {
     expect(pauses).toBe(0)
   })
 
+  it('recognises the collections it may slice through the public zod classes, and checks the rest whole', async () => {
+    // If a zod release changed what these classes expose, slicing would quietly stop: count the pauses.
+    const slicedPauses = async (schema: z.ZodType, value: unknown): Promise<number> => {
+      let pauses = 0
+      const result = await safeParseSliced(schema, value, { sliceSize: () => 2, pause: async () => void pauses++ })
+      expect(result).toEqual(whole(schema, value))
+      return pauses
+    }
+    const days = { '2026-11-01': 1, '2026-11-02': 2, '2026-11-03': 3, '2026-11-04': 4, '2026-11-05': 5 }
+    expect(await slicedPauses(z.record(z.iso.date(), z.number()), days)).toBe(2)
+    expect(await slicedPauses(z.object({ log: z.array(z.number()) }).strict(), { log: [1, 2, 3, 4, 5] })).toBe(3)
+    expect(await slicedPauses(z.array(z.number()).min(1), [1, 2, 3, 4, 5])).toBe(0)
+    expect(await slicedPauses(z.record(z.enum(['a', 'b', 'c']), z.number()), { a: 1, b: 2, c: 3 })).toBe(0)
+    expect(await slicedPauses(z.union([z.array(z.number()), z.string()]), [1, 2, 3, 4, 5])).toBe(0)
+  })
+
   it('decodes a big store file exactly as the one-call decoder does', async () => {
     const spec = { schema: Doc, version: 1 }
     const count = Math.ceil((3 * SLICE_BYTES) / 30)

@@ -261,7 +261,8 @@ describe('update()', () => {
     )
   })
 
-  it('saves a 20k-review-log state (~3 MB) quickly', async () => {
+  it('saves a 20k-review-log state (~3 MB) whole, every update on disk when it resolves', async () => {
+    // Correctness only: how fast this is belongs to npm run bench, not to a timed test.
     const Log = z.object({ id: z.string(), cardId: z.string(), at: z.string(), grade: z.number(), interval: z.number(), ease: z.number(), note: z.string() })
     const Big = z.object({ logs: z.array(Log) })
     const store = await openJsonStore({ dir, name: 'reviews', schema: Big, version: 1, defaults: () => ({ logs: [] as z.infer<typeof Log>[] }) })
@@ -270,17 +271,12 @@ describe('update()', () => {
         d.logs.push({ id: `log-${i}`, cardId: `card-${i % 900}`, at: new Date(1.7e12 + i * 6e4).toISOString(), grade: i % 4, interval: i % 60, ease: 2.5, note: 'x'.repeat(50) })
       }
     })
-    const times: number[] = []
     for (let i = 0; i < 15; i++) {
-      const start = performance.now()
-      await store.update((d) => void (d.logs[i]!.grade = 3))
-      times.push(performance.now() - start)
+      await store.update((d) => void (d.logs[i]!.grade = 9))
+      const onDisk = JSON.parse(await readFile(store.path, 'utf8')) as { data: { logs: { grade: number }[] } }
+      expect(onDisk.data.logs.slice(0, i + 1).every((log) => log.grade === 9)).toBe(true)
     }
-    times.sort((a, b) => a - b)
-    const bytes = (await readFile(store.path)).length
-    console.info(`store write: ${(bytes / 1e6).toFixed(2)} MB, median ${times[7]!.toFixed(1)} ms (fsync on)`)
-    expect(bytes).toBeGreaterThan(2_500_000)
-    expect(times[7]).toBeLessThan(250) // generous: CI disks vary; the number above is the real signal
+    expect((await readFile(store.path)).length).toBeGreaterThan(2_500_000)
   })
 })
 

@@ -3,8 +3,9 @@
 // schedule, and nothing a student earned may be dropped by a pack update.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ServiceError } from '../../../src/main/services/errors'
+import { diskFullFaults } from '../annotations/faults'
 import { DAY_MS, harness, studyPack, T0, type Harness } from './helpers'
 
 let h: Harness
@@ -27,6 +28,18 @@ describe('rating', () => {
     expect(second.state).toBe('review')
     expect(Date.parse(second.due!) - h.now.getTime()).toBeGreaterThanOrEqual(DAY_MS)
     expect(await journalOnDisk(h.dir)).toHaveLength(2)
+  })
+
+  it('builds each answer on the card the one before left, even when the calls arrive together', async () => {
+    h = await harness()
+    const [first, second, third] = await Promise.all([1, 3, 4].map((rating) => h.service.rate({ packId: P, itemId: 'q:q-1', rating: rating as 1 | 3 | 4 })))
+    expect([first!.reps, second!.reps, third!.reps]).toEqual([1, 2, 3])
+    expect(await journalOnDisk(h.dir)).toMatchObject([{ rating: 1 }, { rating: 3 }, { rating: 4 }])
+    // Two undos at once take back the last two answers, in order.
+    const undone = await Promise.all([h.service.undo(P), h.service.undo(P)])
+    expect(undone.map((u) => u.rating)).toEqual([4, 3])
+    expect(undone[1]!.card).toEqual(first)
+    expect(await journalOnDisk(h.dir)).toMatchObject([{ rating: 1 }])
   })
 
   it('rates table cells and highlight cards through the same scheduler', async () => {
@@ -204,5 +217,49 @@ describe('journal checkpoints', () => {
     const last = history.at(-1)!
     expect((await again.undo(P)).at).toBe(last.at)
     expect((await again.history(P)).length).toBe(39)
+  })
+})
+
+describe('a checkpoint on a full disk', () => {
+  it('raises a notice, keeps every answer in the journal, and clears the notice once a retry succeeds', async () => {
+    const faults = diskFullFaults()
+    h = await harness({ checkpointAt: 4, keepLive: 1, retryMs: 20, store: { fs: faults.fs } })
+    // study.json and the history parts cannot be rewritten; the journal's small appends still fit.
+    faults.failWhen = (path) => !path.includes('study-journal')
+    const ids = ['q:q-1', 'q:q-2', 'q:q-3']
+    for (let i = 0; i < 10; i++) {
+      h.advance(MIN)
+      await h.service.rate({ packId: P, itemId: ids[i % ids.length]!, rating: 3 })
+    }
+    await h.service.flush()
+    expect(faults.failed).toBeGreaterThan(0)
+    expect(h.service.notices()).toEqual([expect.objectContaining({ kind: 'checkpoint-failed', reason: expect.stringMatching(/ENOSPC.*Nothing is lost/s) })])
+    expect(await journalOnDisk(h.dir)).toHaveLength(10)
+    const cards = new Map(h.service.store.cards(P))
+    // Every acknowledged answer is there for a restart, though nothing was folded.
+    const meanwhile = await h.reopen({ checkpointAt: 1000, store: {} })
+    expect(new Map(meanwhile.store.cards(P))).toEqual(cards)
+    expect((await meanwhile.history(P)).map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1))
+  })
+
+  it('folds everything once the disk has room again, and the notice goes', async () => {
+    const faults = diskFullFaults()
+    h = await harness({ checkpointAt: 4, keepLive: 1, retryMs: 20, store: { fs: faults.fs } })
+    faults.failWhen = (path) => !path.includes('study-journal')
+    for (let i = 0; i < 8; i++) {
+      h.advance(MIN)
+      await h.service.rate({ packId: P, itemId: 'q:q-1', rating: 3 })
+    }
+    await h.service.flush()
+    expect(h.service.notices()).toHaveLength(1)
+    faults.failWhen = () => false
+    await vi.waitFor(() => expect(h.service.notices()).toEqual([]), { timeout: 5000 })
+    await h.service.flush()
+    expect(await journalOnDisk(h.dir)).toHaveLength(1)
+    expect((await h.service.history(P)).map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    const card = h.service.store.card(P, 'q:q-1')
+    const again = await h.reopen({ store: {} })
+    expect(again.store.card(P, 'q:q-1')).toEqual(card)
+    expect(card?.reps).toBe(8)
   })
 })

@@ -1,8 +1,9 @@
 // Why: answers are appended to the journal in place and the history is kept
 // in parts of ARCHIVE_BLOCK ids per month, so no save rewrites a big file.
 // These check the bookkeeping that makes that safe: ids never repeat, a part
-// holds only its own ids, and older whole-month files are still read, merged
-// by id and never counted twice. Correctness only: speed is in bench/run.ts.
+// holds only its own ids, and a study.json restored from an older backup
+// replays the history without counting a review twice. Correctness only:
+// speed is in bench/run.ts.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,7 +44,7 @@ describe('study journal appends', () => {
     const first = await store.append(reviews(3, NOV))
     const second = await store.append(reviews(2, NOV))
     expect([...first, ...second].map((e) => e.id)).toEqual([1, 2, 3, 4, 5])
-    await store.remove(second[1] as LogEntry, undefined)
+    await store.remove(second[1] as LogEntry)
     const third = await store.append(reviews(1, NOV))
     expect(third[0]?.id).toBe(6)
     await store.flush()
@@ -77,14 +78,11 @@ describe('history parts', () => {
     expect(Object.values(exported.logs).flatMap((l) => l.entries.map((e) => e.id))).toEqual(history.map((e) => e.id))
   })
 
-  it('reads a whole-month file from before the parts, counting a review found in both once', async () => {
+  it('replays the history into a study.json restored from before the last checkpoint, counting each review once', async () => {
     const seed = await StudyStore.open({ dir, checkpointAt: 1_000_000, keepLive: 0 })
     const written = await seed.append(reviews(30, NOV))
     await seed.checkpoint()
     await seed.flush()
-    // An older app kept November in one file; ids 1-20 are in it and in the part too.
-    const month = written.slice(0, 20)
-    await writeFile(join(dir, 'study-log-2026-11.json'), JSON.stringify({ schemaVersion: 1, data: { entries: month } }))
     // study.json from a backup taken before any of it was folded: the history is replayed.
     const snapshot = JSON.parse(await readFile(join(dir, 'study.json'), 'utf8'))
     snapshot.data.appliedThrough = 0
@@ -94,6 +92,7 @@ describe('history parts', () => {
     expect((await store.history('p')).map((e) => e.id)).toEqual(written.map((e) => e.id))
     const days = [...store.dailyCounts('p').values()].reduce((n, c) => n + c.reviews, 0)
     expect(days).toBe(30)
+    expect(store.card('p', 'q:q-3')).toEqual(written.filter((e) => e.itemId === 'q:q-3').at(-1)?.card)
     expect((await store.exportAll()).logs['2026-11']?.entries.map((e) => e.id)).toEqual(written.filter((e) => e.at < '2026-12').map((e) => e.id))
   })
 
@@ -101,11 +100,13 @@ describe('history parts', () => {
     const store = await StudyStore.open({ dir, checkpointAt: 1_000_000, keepLive: 0 })
     const written = await store.append(reviews(10, NOV))
     await store.checkpoint()
-    await writeFile(join(dir, 'study-log-2026-11.json'), JSON.stringify({ schemaVersion: 1, data: { entries: written.slice(0, 5) } }))
+    // Another part of November on disk (ids of a later block) that the restored month does not have.
+    const stray = { ...(written[0] as LogEntry), id: 7 * ARCHIVE_BLOCK }
+    await writeFile(join(dir, 'study-log-2026-11_b7.json'), JSON.stringify({ schemaVersion: 1, data: { entries: [stray] } }))
     const keep = written.slice(2, 4)
     await store.replaceAll({ logs: { '2026-11': { entries: keep } } })
     expect((await store.exportAll()).logs).toEqual({ '2026-11': { entries: keep } })
-    expect((await readData('study-log-2026-11.json')).entries).toEqual([])
+    expect((await readData('study-log-2026-11_b7.json')).entries).toEqual([])
     const reopened = await StudyStore.open({ dir })
     expect((await reopened.history('p')).map((e) => e.id)).toEqual(keep.map((e) => e.id))
   })

@@ -1,45 +1,35 @@
-// Why: a checkpoint folds the journal into the saved state in steps that are
-// each atomic and repeatable (parts, then meta, then trimming the journal),
-// so a crash between two steps loses nothing: an entry holds the whole
-// annotation, and replaying it over a part that already has it changes nothing.
-import type { AppendableJsonStore, JsonStore } from '../store/json-store'
-import { journalNextSeq } from './annotation-journal'
-import { partOf } from './annotation-parts'
-import { TRASH_MAX, type Journal, type JournalEntry, type Meta, type Part } from './annotation-schema'
+// Why: how annotation changes fold into the saved state, for the journaled
+// store's checkpoint (see store/journaled-store.ts): each part the entries
+// touch, then the trash and appliedThrough in meta. Every step is atomic and
+// repeatable: an entry holds the whole annotation, so folding it again over a
+// part that already has it changes nothing, and meta skips what it has applied.
+import type { FileShelf } from '../store/file-shelf'
+import { groupBy } from '../store/file-shelf'
+import type { Folding } from '../store/journaled-store'
+import type { JsonStore } from '../store/json-store'
+import { partKey, partOf } from './annotation-parts'
+import { TRASH_MAX, type JournalEntry, type Meta, type Part } from './annotation-schema'
 
-/** Folds every journal entry with seq below `durableSeq` (those on disk) into the parts and meta, then trims the journal. */
-export async function foldJournal(
-  files: { meta: JsonStore<Meta>; parts: readonly JsonStore<Part>[]; journal: AppendableJsonStore<Journal, 'entries'> },
-  durableSeq: number
-): Promise<void> {
-  const { meta, parts, journal } = files
-  const applied = meta.data.appliedThrough
-  const folding = journal.data.entries.filter((e) => e.seq < durableSeq && e.seq > applied)
-  const through = folding.reduce((max, e) => Math.max(max, e.seq), applied)
-  if (through > applied) {
-    // 1. Each part the entries touch, one write at a time; 2. trash and checkpoint.
-    const byPart = new Map<number, JournalEntry[]>()
-    for (const e of folding) byPart.get(partOf(e.annotation.id))?.push(e) ?? byPart.set(partOf(e.annotation.id), [e])
-    for (const [n, entries] of [...byPart].sort((a, b) => a[0] - b[0])) {
-      // Copies, so the part and the journal never share an object.
-      const copies = entries.map((e) => structuredClone(e))
-      await (parts[n] as JsonStore<Part>).update((draft) => {
-        for (const e of copies) foldPart(draft, e)
+/** The live view: the newest unfolded entry per annotation id (what the journal says an annotation now is). */
+export interface AnnotationView {
+  latest: Map<string, JournalEntry>
+}
+
+export function annotationFolding(shelf: FileShelf<Part>, meta: JsonStore<Meta>): Folding<JournalEntry, AnnotationView> {
+  return {
+    appliedThrough: () => meta.data.appliedThrough,
+    start: () => ({ latest: new Map() }),
+    add: (view, e) => void view.latest.set(e.annotation.id, e),
+    async fold(entries, through) {
+      await shelf.fold(
+        groupBy(entries, (e) => partKey(partOf(e.annotation.id))),
+        (draft, group) => group.forEach((e) => foldPart(draft, e))
+      )
+      await meta.update((draft) => {
+        for (const e of entries) if (e.seq > draft.appliedThrough) foldMeta(draft, e)
+        draft.appliedThrough = Math.max(draft.appliedThrough, through)
       })
     }
-    // The trash keeps whole annotations: copies of the deleted ones.
-    const deleted = new Map(folding.filter((e) => e.kind === 'delete').map((e) => [e.seq, structuredClone(e)]))
-    await meta.update((draft) => {
-      for (const e of folding) if (e.seq > draft.appliedThrough) foldMeta(draft, deleted.get(e.seq) ?? e)
-      draft.appliedThrough = Math.max(draft.appliedThrough, through)
-    })
-  }
-  const done = meta.data.appliedThrough
-  if (journal.data.entries.some((e) => e.seq <= done)) {
-    await journal.update((draft) => {
-      draft.nextSeq = journalNextSeq(draft)
-      draft.entries = draft.entries.filter((e) => e.seq > done)
-    })
   }
 }
 

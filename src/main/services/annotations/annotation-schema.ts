@@ -1,8 +1,7 @@
 // Why: the shapes of the annotations files are shared by the store, its
-// checkpoint and the move of the old single file, so they sit apart from all
-// three. The files (see annotation-store.ts): the journal,
-// annotations-meta.json, the parts, and annotations.json that older versions
-// wrote (its shape is also a backup's whole saved state).
+// checkpoint and the backup format, so they sit apart from all three. The
+// files (see annotation-store.ts): the journal, annotations-meta.json and the
+// parts; a backup holds the whole saved state as one Snapshot.
 import * as z from 'zod'
 import { AnnotationSchema, type Annotation } from '../../../shared/annotations'
 
@@ -15,7 +14,7 @@ const Seq = z.number().int().min(0)
 const TrashEntrySchema = z.object({ annotation: AnnotationSchema, deletedAt: IsoTime }).strict()
 export type TrashEntry = z.infer<typeof TrashEntrySchema>
 
-/** The whole saved state as one value: what a backup holds, and what annotations.json held. */
+/** The whole saved state as one value: what a backup holds (the parts and meta together). */
 export const SnapshotSchema = z
   .object({
     /** Journal entries with seq up to this are already folded in below. */

@@ -1,16 +1,16 @@
-// Why: a student's highlights and notes, in their own file (annotations.json)
-// so nothing else's save can touch them. Every change is on disk before it is
+// Why: a student's highlights and notes, in their own files (see
+// annotation-store.ts) so nothing else's save can touch them. Every change is on disk before it is
 // confirmed; an annotation whose words left the pack is listed as orphaned,
 // never dropped; a deleted one waits in a small trash so undo is exact.
 import { randomUUID } from 'node:crypto'
 import type * as z from 'zod'
 import { anchor, quoteSelector, type TextRange } from '../../../shared/domain/anchoring'
 import type { Annotation, AnnotationExport, AnnotationView } from '../../../shared/annotations'
+import type { StoreNotice } from '../../../shared/domain'
 import type { Pack } from '../../../shared/pack/schema'
 import type { AddAnnotationInput, UpdateAnnotationInput } from '../../../shared/routes/annotations'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
-import type { JsonStore } from '../store/json-store'
 import { nextSlice } from '../store/turns'
 import { AnnotationStore, type AnnotationStoreOptions } from './annotation-store'
 import { blockTable, type BlockEntry } from './pack-blocks'
@@ -56,8 +56,8 @@ export interface AnnotationService {
   flush(): Promise<void>
   /** Replaces the stored files (restore, reset) and tells the listeners what came and went. */
   replaceAll(next: Parameters<AnnotationStore['replaceAll']>[0]): Promise<void>
-  /** The files behind it (annotations.json and its journal), for notices and flushing. */
-  readonly stores: JsonStore<unknown>[]
+  /** Its files' recovery notices and any checkpoint failure, as they are now. */
+  notices(): StoreNotice[]
   readonly store: AnnotationStore
 }
 
@@ -67,9 +67,10 @@ export interface AnnotationServiceOptions {
   clock?: () => Date
   /** Test seam; default crypto.randomUUID. */
   newId?: () => string
-  /** Passed to both store files (tests inject failing writes). */
+  /** Passed to every store file (tests inject failing writes). */
   store?: AnnotationStoreOptions['store']
   checkpointAt?: number
+  retryMs?: number
 }
 
 export async function openAnnotationService(opts: AnnotationServiceOptions): Promise<AnnotationService> {
@@ -80,7 +81,8 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
     dir: opts.dir,
     clock,
     ...(opts.store ? { store: opts.store } : {}),
-    ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {})
+    ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {}),
+    ...(opts.retryMs !== undefined ? { retryMs: opts.retryMs } : {})
   })
   const listeners = new Set<(change: AnnotationChange) => void>()
   const emit = (change: AnnotationChange): void => {
@@ -186,7 +188,7 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
 
   return {
     store,
-    stores: store.stores,
+    notices: () => store.notices,
     flush: () => store.flush(),
     async replaceAll(next) {
       const before = store.values()

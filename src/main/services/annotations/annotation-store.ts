@@ -1,85 +1,84 @@
 // Why: a highlight must be on disk before it is confirmed, and a student with
 // 5,000 highlights must not wait for a 2.5 MB rewrite each time. So a change
-// rewrites only a small journal (annotations-journal.json: each entry carries
-// the whole annotation it leaves behind); every `checkpointAt` changes a
-// background checkpoint folds the journal into the saved state and trims it.
-// The saved state is split so no write (or read) handles all of it at once:
-// the annotations live in ANNOTATION_PARTS files (annotations-part-NN.json,
-// each id always in the same part), the trash and `appliedThrough` in
-// annotations-meta.json. (annotations.json, all in one file, is what older
-// versions wrote; it is moved into the parts when found, then removed.)
-// A change is appended to the journal in place (one small write, see
-// json-store.ts append()), never rewriting the whole journal.
-// Current state = the parts + meta + the journal entries past `appliedThrough`.
-// Each step is atomic and repeatable: a fold writes the parts, then meta, then
-// trims the journal; a crash between steps loses nothing, because an entry
-// holds the whole annotation, so replaying it over a part that already has it
-// changes nothing.
+// is appended to a small journal (annotations-journal.json: each entry carries
+// the whole annotation it leaves behind), and a checkpoint folds the journal
+// into the saved state now and then; the journaled store (see
+// store/journaled-store.ts) does both. The saved state is split so no write
+// (or read) handles all of it at once: the annotations live in
+// ANNOTATION_PARTS files (annotations-part-NN.json, each id always in the same
+// part), the trash and `appliedThrough` in annotations-meta.json.
+//   current state = the parts + meta + the journal entries past appliedThrough
 import type { Annotation } from '../../../shared/annotations'
+import type { StoreNotice } from '../../../shared/domain'
 import { NotFoundError } from '../errors'
-import { storeFs } from '../store/fs-ops'
-import type { AppendableJsonStore, JsonStore, JsonStoreOptions } from '../store/json-store'
-import { nextSlice } from '../store/turns'
-import { foldJournal } from './annotation-checkpoint'
-import { journalNextSeq, refreshJournalIndex, type JournalIndex } from './annotation-journal'
-import { moveLegacy, openAnnotationFiles, partOf, snapshotOf, writeSnapshot } from './annotation-parts'
-import type { Journal, JournalEntry, Meta, NewEntry, Part, Snapshot, TrashEntry } from './annotation-schema'
+import type { FileShelf } from '../store/file-shelf'
+import { JournaledStore, openJournal, type JournalSpec } from '../store/journaled-store'
+import { openJsonStore, type AppendableJsonStore, type JsonStore, type StoreFileOptions } from '../store/json-store'
+import { annotationFolding, type AnnotationView } from './annotation-checkpoint'
+import { openParts, partOf, snapshotOf, writeSnapshot } from './annotation-parts'
+import { ANNOTATIONS_STORE, JournalSchema, MetaSchema, type Journal, type JournalEntry, type Meta, type NewEntry, type Part, type Snapshot, type TrashEntry } from './annotation-schema'
 
 export { ANNOTATION_PARTS, partOf } from './annotation-parts'
 export { ANNOTATIONS_STORE, JournalSchema, MetaSchema, PartSchema, SnapshotSchema, TRASH_MAX } from './annotation-schema'
 export type { Journal, JournalEntry, Meta, Part, Snapshot, TrashEntry } from './annotation-schema'
+
+const JOURNAL: JournalSpec<Journal> = {
+  name: ANNOTATIONS_STORE.journal,
+  version: ANNOTATIONS_STORE.version,
+  schema: JournalSchema,
+  defaults: () => ({ nextSeq: 1, entries: [] }),
+  seq: 'seq',
+  next: 'nextSeq'
+}
 
 export interface AnnotationStoreOptions {
   dir: string
   clock?: () => Date
   /** Checkpoint once the journal holds more unfolded entries than this (default 100). */
   checkpointAt?: number
+  /** First retry delay after a failed checkpoint. */
+  retryMs?: number
   /** Passed to every store file (tests inject failing writes; benches may turn off backups). */
-  store?: Pick<JsonStoreOptions<unknown>, 'fsync' | 'fs' | 'keepBackups'>
+  store?: Omit<StoreFileOptions, 'dir' | 'clock'>
 }
 
 export class AnnotationStore {
   readonly meta: JsonStore<Meta>
   readonly parts: readonly JsonStore<Part>[]
-  readonly journal: AppendableJsonStore<Journal, 'entries'>
-  readonly #checkpointAt: number
-  /** annotations.json from an older version, kept only for its notices (it is gone once moved). */
-  readonly #legacy: JsonStore<Snapshot> | null
-  /** Entries with seq below this are on disk in the journal; only they may be folded. */
-  #durableSeq: number
-  #checkpoint: Promise<void> | null = null
-  #index: JournalIndex | null = null
-  /** The last background checkpoint's failure, if any (it is tried again after the next change). */
-  lastCheckpointError: unknown = null
+  readonly #shelf: FileShelf<Part>
+  readonly #journaled: JournaledStore<Journal, JournalEntry, NewEntry, AnnotationView>
 
-  private constructor(
-    opts: AnnotationStoreOptions,
-    meta: JsonStore<Meta>,
-    parts: JsonStore<Part>[],
-    journal: AppendableJsonStore<Journal, 'entries'>,
-    legacy: JsonStore<Snapshot> | null
-  ) {
+  private constructor(opts: AnnotationStoreOptions, meta: JsonStore<Meta>, shelf: FileShelf<Part>, parts: JsonStore<Part>[], journal: AppendableJsonStore<Journal, 'entries'>) {
     this.meta = meta
     this.parts = parts
-    this.journal = journal
-    this.#legacy = legacy
-    this.#checkpointAt = opts.checkpointAt ?? 100
-    this.#durableSeq = journalNextSeq(journal.data)
+    this.#shelf = shelf
+    this.#journaled = new JournaledStore(journal, JOURNAL, annotationFolding(shelf, meta), {
+      what: 'older highlight changes',
+      ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {}),
+      ...(opts.retryMs !== undefined ? { retryMs: opts.retryMs } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {})
+    })
   }
 
   static async open(opts: AnnotationStoreOptions): Promise<AnnotationStore> {
-    const common = { dir: opts.dir, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.store }
-    const { meta, journal, legacy, parts } = await openAnnotationFiles(common)
-    const store = new AnnotationStore(opts, meta, parts, journal, legacy.notices.length > 0 ? legacy : null)
-    await moveLegacy(legacy, store.parts, store.meta, storeFs(opts.store?.fs))
-    // Finish a checkpoint a crash interrupted, or one that is simply due.
-    if (store.journal.data.entries.some((e) => e.seq <= store.meta.data.appliedThrough) || store.#unfolded() > store.#checkpointAt) store.#startCheckpoint()
+    const files: StoreFileOptions = { dir: opts.dir, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.store }
+    const [meta, journal, { shelf, parts }] = await Promise.all([
+      openJsonStore<Meta>({ ...files, name: ANNOTATIONS_STORE.meta, version: ANNOTATIONS_STORE.version, schema: MetaSchema, defaults: () => ({ appliedThrough: 0, trash: [] }) }),
+      openJournal(JOURNAL, files),
+      openParts(files)
+    ])
+    const store = new AnnotationStore(opts, meta, shelf, parts, journal)
+    store.#journaled.resume()
     return store
   }
 
-  /** Every file behind the store, for notices and flushing. */
-  get stores(): JsonStore<unknown>[] {
-    return [this.meta, this.journal, ...this.parts, ...(this.#legacy ? [this.#legacy] : [])] as JsonStore<unknown>[]
+  get journal(): AppendableJsonStore<Journal, 'entries'> {
+    return this.#journaled.journal
+  }
+
+  /** Every file's recovery notice and, while checkpoints fail, the notice saying so. */
+  get notices(): StoreNotice[] {
+    return [...this.meta.notices, ...this.#shelf.notices, ...this.#journaled.notices]
   }
 
   /** The live annotation with this id, including changes whose write is still pending. */
@@ -89,7 +88,7 @@ export class AnnotationStore {
 
   /** Every live annotation. */
   values(): Annotation[] {
-    const overlay = this.#journalIndex().latest
+    const overlay = this.#journaled.view().latest
     const out: Annotation[] = []
     for (const part of this.parts) for (const [id, a] of Object.entries(part.data.annotations)) if (!overlay.has(id)) out.push(a)
     for (const e of overlay.values()) if (e.kind === 'put') out.push(e.annotation)
@@ -97,8 +96,8 @@ export class AnnotationStore {
   }
 
   /** Adds a new annotation; resolves once on disk. */
-  add(annotation: Annotation): Promise<void> {
-    return this.#append(() => {
+  async add(annotation: Annotation): Promise<void> {
+    await this.#append(() => {
       if (this.#live(annotation.id)) throw new Error(`annotation id collision: ${annotation.id}`)
       return { kind: 'put', annotation }
     })
@@ -106,37 +105,33 @@ export class AnnotationStore {
 
   /** Replaces a live annotation with `change(current)`; resolves with the result once on disk. */
   async edit(id: string, change: (current: Annotation) => Annotation): Promise<Annotation> {
-    let result: Annotation | undefined
-    await this.#append(() => {
+    const [entry] = await this.#append(() => {
       const current = this.#live(id)
       if (!current) throw missing(id)
-      result = change(current)
-      return { kind: 'put', annotation: result }
+      return { kind: 'put', annotation: change(current) }
     })
-    return result as Annotation
+    return (entry as JournalEntry).annotation
   }
 
   /** Moves a live annotation to the trash; resolves with it once on disk. */
   async remove(id: string, deletedAt: string): Promise<Annotation> {
-    let removed: Annotation | undefined
-    await this.#append(() => {
-      removed = this.#live(id)
+    const [entry] = await this.#append(() => {
+      const removed = this.#live(id)
       if (!removed) throw missing(id)
       return { kind: 'delete', annotation: removed, deletedAt }
     })
-    return removed as Annotation
+    return (entry as JournalEntry).annotation
   }
 
   /** Puts back the most recently deleted annotation with this id, unchanged. */
   async restore(id: string): Promise<Annotation> {
-    let restored: Annotation | undefined
-    await this.#append(() => {
+    const [entry] = await this.#append(() => {
       if (this.#live(id)) throw new Error(`annotation ${id} is not deleted`)
-      restored = this.#trashed(id)
+      const restored = this.#trashed(id)
       if (!restored) throw new NotFoundError(`Annotation "${id}" is not in the trash, so it cannot be restored.`)
       return { kind: 'put', annotation: restored }
     })
-    return restored as Annotation
+    return (entry as JournalEntry).annotation
   }
 
   /** Whether a deleted annotation with this id can still be restored. */
@@ -144,15 +139,22 @@ export class AnnotationStore {
     return this.#trashed(id) !== undefined
   }
 
+  /** Folds every journal entry on disk into the parts and meta, then trims the journal. */
+  checkpoint(): Promise<void> {
+    return this.#journaled.checkpoint()
+  }
+
   async flush(): Promise<void> {
-    while (this.#checkpoint) await this.#checkpoint
-    await Promise.all(this.stores.map((s) => s.flush()))
+    await this.#journaled.flush()
+    await Promise.all([this.meta.flush(), this.#shelf.flush()])
   }
 
   /** The saved state and the journal as on disk, for a backup. */
   async exportAll(): Promise<{ snapshot: Snapshot; journal: Journal }> {
-    await this.flush()
-    return { snapshot: structuredClone(snapshotOf(this.parts, this.meta)), journal: structuredClone(this.journal.data) }
+    return this.#journaled.hold(async () => {
+      await this.flush()
+      return { snapshot: structuredClone(snapshotOf(this.parts, this.meta)), journal: structuredClone(this.journal.data) }
+    })
   }
 
   /**
@@ -161,35 +163,43 @@ export class AnnotationStore {
    * everything back leaves exactly the files that were there.
    */
   async replaceAll(next: { snapshot?: Snapshot; journal?: Journal }): Promise<void> {
-    await this.flush()
-    try {
-      if (next.snapshot) await writeSnapshot(this.parts, this.meta, next.snapshot)
-      if (next.journal) await this.journal.replace(next.journal)
-    } finally {
-      // Whatever landed: every entry now in the journal is on disk.
-      this.#durableSeq = journalNextSeq(this.journal.data)
-    }
+    await this.#journaled.hold(async () => {
+      await this.flush()
+      try {
+        if (next.snapshot) await writeSnapshot(this.parts, this.meta, next.snapshot)
+        if (next.journal) await this.journal.replace(next.journal)
+      } finally {
+        // Whatever landed: every entry now in the journal is on disk.
+        this.#journaled.reset()
+      }
+    })
   }
 
-  #journalIndex(): JournalIndex {
-    return (this.#index = refreshJournalIndex(this.#index, this.journal.data.entries, this.meta.data.appliedThrough))
+  /** Stops a scheduled checkpoint retry (the app is closing). */
+  close(): void {
+    this.#journaled.close()
   }
 
-  /** The saved copy of an annotation (the parts), before the journal. */
+  /** Decides the entry inside the journal's append, so a change replayed after an earlier failed write is checked again. */
+  #append(decide: () => NewEntry): Promise<JournalEntry[]> {
+    return this.#journaled.append(() => [decide()])
+  }
+
+  /** The saved copy of an annotation (its part), before the journal. */
   #savedCopy(id: string): Annotation | undefined {
     const annotations = (this.parts[partOf(id)] as JsonStore<Part>).data.annotations
     return Object.hasOwn(annotations, id) ? annotations[id] : undefined
   }
 
   #live(id: string): Annotation | undefined {
-    const e = this.#journalIndex().latest.get(id)
+    const e = this.#journaled.view().latest.get(id)
     if (e) return e.kind === 'put' ? e.annotation : undefined
     return this.#savedCopy(id)
   }
 
   /** The newest deleted copy of `id` that has not been put back since. */
   #trashed(id: string): Annotation | undefined {
-    const e = this.#journalIndex().latest.get(id)
+    const e = this.#journaled.view().latest.get(id)
     if (e) return e.kind === 'delete' ? e.annotation : undefined
     const trash = this.meta.data.trash
     for (let i = trash.length - 1; i >= 0; i--) {
@@ -197,44 +207,6 @@ export class AnnotationStore {
       if (t.annotation.id === id) return t.annotation
     }
     return undefined
-  }
-
-  /**
-   * Decides the entry from the current state inside the journal's mutator, so
-   * a change replayed after an earlier failed write is checked again (an edit
-   * of an annotation whose add failed is refused, not written).
-   */
-  async #append(decide: () => NewEntry): Promise<void> {
-    let seq = 0
-    await this.journal.append((draft) => {
-      const entry = decide()
-      seq = Math.max(draft.nextSeq, this.#journalIndex().maxSeq + 1, this.meta.data.appliedThrough + 1)
-      return [{ ...entry, seq } as JournalEntry]
-    })
-    this.#durableSeq = Math.max(this.#durableSeq, seq + 1)
-    if (this.#unfolded() > this.#checkpointAt) this.#startCheckpoint()
-  }
-
-  /** How many journal entries are not yet folded. */
-  #unfolded(): number {
-    return this.#journalIndex().unfolded
-  }
-
-  #startCheckpoint(): void {
-    if (this.#checkpoint) return
-    this.#checkpoint = this.checkpoint()
-      .then(
-        () => void (this.lastCheckpointError = null),
-        (err: unknown) => void (this.lastCheckpointError = err)
-      )
-      .finally(() => (this.#checkpoint = null))
-  }
-
-  /** Folds every journal entry already on disk into the parts and meta, then trims the journal. */
-  async checkpoint(): Promise<void> {
-    // Started from a change or from open(): let that turn finish first.
-    await nextSlice()
-    await foldJournal(this, this.#durableSeq)
   }
 }
 

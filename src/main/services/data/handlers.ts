@@ -1,12 +1,13 @@
 // Why: the data and pack-import channels, added to the app's handler map in
-// one call. It also puts every other handler behind the gate, so a restore,
-// reset or import never interleaves with a review or a highlight being saved.
+// one call. Each runs alone through the app's gate (see gate/app-gate.ts), and
+// every other handler goes through it as an ordinary call, so a restore, reset
+// or import never interleaves with a review or a highlight being saved.
 import type { Channel } from '../../../shared/channels'
 import type { Handlers } from '../../../shared/contract'
 import type { PackService } from '../packs/pack-service'
+import { behindGate, type Gate } from '../gate/app-gate'
 import type { StoreFs } from '../store/fs-ops'
 import { createDataService } from './data-service'
-import { createGate } from './gate'
 import { createPackImporter } from './pack-import'
 import type { StateServices } from './state-io'
 
@@ -18,20 +19,20 @@ export interface DataDeps extends StateServices {
   version: string
   packs: PackService
   clock?: (() => Date) | undefined
+  /** The app's gate: the data channels take it exclusively, the others share it. */
+  gate: Gate
   /** Test seam for the backups and imported-packs folders. */
   fs?: Partial<StoreFs>
 }
 
 export function withDataHandlers(base: BaseHandlers, deps: DataDeps): Handlers {
-  const gate = createGate()
+  const { gate } = deps
   const clock = deps.clock ?? (() => new Date())
   const data = createDataService({ ...deps, clock })
   const importer = createPackImporter({ dataDir: deps.dataDir, packs: deps.packs, clock, ...(deps.fs ? { fs: deps.fs } : {}) })
   const alone = <T>(task: () => Promise<T>): Promise<T> => gate.exclusive(task)
 
-  const gated = Object.fromEntries(
-    Object.entries(base).map(([channel, handler]) => [channel, (input: unknown) => gate.shared(() => (handler as (input: unknown) => Promise<unknown>)(input))])
-  ) as unknown as BaseHandlers
+  const gated = behindGate(base, gate)
 
   const own: Pick<Handlers, DataChannel> = {
     'data:exportBackup': () => alone(() => data.exportBackup()),

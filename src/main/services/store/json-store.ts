@@ -12,8 +12,8 @@
 // Data is validated with zod on open only (a big file a slice at a time, so
 // opening never stalls the main process for long); writes are trusted (perf:
 // a 20k-log state must save in ~10 ms), so schemas must describe plain JSON values.
-// A store opened with `appendTo` (the study journal) can also add items to
-// the end of one array without rewriting the file (see append-writer.ts).
+// A store opened with `appendTo` (the journals of journaled-store.ts) can also
+// add items to the end of one array without rewriting the file (see append-writer.ts).
 // This file is the way in: it checks the options, opens through recovery and
 // saves at once what opening had to fix. The pieces behind it: store-types.ts
 // (the contract), file-json-store.ts (the write queue and rollback),
@@ -25,7 +25,7 @@ import type { DecodeSpec } from './migrations'
 import { loadStoreFile } from './recovery'
 import type { AppendableJsonStore, AppendableStoreOptions, JsonStore, JsonStoreOptions } from './store-types'
 
-export type { AppendableJsonStore, AppendableStoreOptions, ItemOf, JsonStore, JsonStoreOptions } from './store-types'
+export type { AppendableJsonStore, AppendableStoreOptions, ItemOf, JsonStore, JsonStoreOptions, StoreFileOptions } from './store-types'
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 

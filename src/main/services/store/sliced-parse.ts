@@ -6,8 +6,11 @@
 // top-level object) a slice at a time, pausing between slices so other work
 // can run. It is exact only where slicing cannot change the verdict, so it
 // slices only arrays without length checks and records keyed by strings;
-// anything else is checked whole.
-import type * as z from 'zod'
+// anything else is checked whole. The schema is read through zod's public
+// classes (instanceof z.ZodArray / ZodRecord / ZodObject, .shape, .keyType,
+// .type, .def.checks), never its private `_zod` internals; a schema it does
+// not recognise is simply checked whole.
+import * as z from 'zod'
 import { nextSlice } from './turns'
 
 export type Issue = z.core.$ZodIssue
@@ -22,14 +25,8 @@ export interface SliceOptions {
 
 type Kind = 'array' | 'record'
 
-interface Def {
-  type: string
-  checks?: unknown[]
-  shape?: Record<string, z.ZodType>
-  keyType?: z.ZodType
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
+/** The schema's kind ('string', 'array', …), for a schema built with zod's classic API. */
+const kindOf = (schema: unknown): string | undefined => (schema instanceof z.ZodType ? schema.type : undefined)
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -37,9 +34,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Collections whose verdict is the sum of their slices' verdicts. */
 function sliceable(schema: z.ZodType): Kind | null {
-  const def = defOf(schema)
-  if (def.type === 'array' && !(def.checks && def.checks.length > 0)) return 'array'
-  if (def.type === 'record' && def.keyType && defOf(def.keyType).type === 'string') return 'record'
+  // A length check (.min, .max, .length) judges the whole array, so such an array is checked whole.
+  if (schema instanceof z.ZodArray && (schema.def.checks ?? []).length === 0) return 'array'
+  // String keys (with or without a format) are each checked on their own; an enum key set is not.
+  if (schema instanceof z.ZodRecord && kindOf(schema.keyType) === 'string') return 'record'
   return null
 }
 
@@ -107,13 +105,13 @@ export async function safeParseSliced<T>(schema: z.ZodType<T>, value: unknown, o
   const own = sliceable(schema)
   if (big(own, value)) return (await parseCollection(schema, own, value as unknown[], [], opts)) as SlicedResult<T>
 
-  const def = defOf(schema)
-  if (def.type !== 'object' || !def.shape || !isPlainObject(value)) return whole()
-  const shapeKeys = Object.keys(def.shape)
+  if (!(schema instanceof z.ZodObject) || !isPlainObject(value)) return whole()
+  const shape = schema.shape as Record<string, z.ZodType>
+  const shapeKeys = Object.keys(shape)
   const fields: [string, Kind][] = []
   for (const key of shapeKeys) {
     if (!Object.hasOwn(value, key)) continue
-    const kind = sliceable(def.shape[key] as z.ZodType)
+    const kind = sliceable(shape[key] as z.ZodType)
     if (big(kind, value[key])) fields.push([key, kind])
   }
   if (fields.length === 0) return whole()
@@ -127,7 +125,7 @@ export async function safeParseSliced<T>(schema: z.ZodType<T>, value: unknown, o
   const parts: Record<string, unknown> = {}
   for (const [key, kind] of fields) {
     await opts.pause()
-    const result = await parseCollection(def.shape[key] as z.ZodType, kind, value[key] as unknown[], [key], opts)
+    const result = await parseCollection(shape[key] as z.ZodType, kind, value[key] as unknown[], [key], opts)
     if (result.success) parts[key] = result.data
     else issues.push(...result.issues)
   }

@@ -78,3 +78,6 @@ export interface AppendableJsonStore<T, K extends keyof T & string> extends Json
    */
   append(decide: (draft: T) => ItemOf<T, K>[]): Promise<void>
 }
+
+/** What every file of a store kept in several files is opened with (tests inject failing writes; benches may turn off backups). */
+export type StoreFileOptions = { dir: string; clock?: () => Date } & Pick<JsonStoreOptions<unknown>, 'fsync' | 'fs' | 'keepBackups'>

@@ -3,7 +3,7 @@
 // a small one (see study-store.ts):
 //   study.json          cards as of the last checkpoint, highlights, exam, daily counts
 //   study-journal.json  the reviews since that checkpoint (each with the card it produced)
-//   study-log-YYYY-MM.json  every review ever made, by month (history)
+//   study-log-YYYY-MM_bN.json  every review ever made, by month and block of ids (history)
 import * as z from 'zod'
 import { Id } from '../../../shared/pack/schema'
 import { Day, ItemId } from '../../../shared/routes/study'

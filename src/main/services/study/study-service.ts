@@ -1,14 +1,17 @@
 // Why: one scheduler for the whole app. The question bank, compare-table
 // cells and reading highlights are all items of one per-pack deck, rated
 // through here, so self-test, compare and reading modes share one memory
-// model and one dashboard. Answers are serialised: each is computed from the
-// card the previous one left, and is on disk before its call resolves.
+// model and one dashboard. Each answer is computed from the card the answer
+// before it left (decided in call order by the store, pending answers
+// included, so no queue of its own is needed), and is on disk before its call
+// resolves.
 import { State } from 'ts-fsrs'
 import type { In } from '../../../shared/contract'
+import type { StoreNotice } from '../../../shared/domain'
 import type { CardSummary, ExamPlan, ItemKind, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/study'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
-import type { JsonStore } from '../store/json-store'
+import type { StoreFileOptions } from '../store/json-store'
 import { addDays, localCalendar, type Calendar } from './days'
 import { forecastExam, planExam, SECONDS_PER_REVIEW } from './exam-plan'
 import { buildDeck, findItem, highlightItemId, indexPack, type DeckItem } from './items'
@@ -33,6 +36,9 @@ export interface StudyServiceOptions {
   random?: () => number
   checkpointAt?: number
   keepLive?: number
+  retryMs?: number
+  /** Passed to every study file (tests inject failing writes). */
+  store?: Omit<StoreFileOptions, 'dir' | 'clock'>
 }
 
 export interface StudyService {
@@ -48,7 +54,8 @@ export interface StudyService {
   history(packId: string): Promise<LogEntry[]>
   readonly mocks: MockService
   readonly store: StudyStore
-  readonly stores: JsonStore<unknown>[]
+  /** Its files' recovery notices and any checkpoint failure, as they are now. */
+  notices(): StoreNotice[]
   flush(): Promise<void>
 }
 
@@ -63,15 +70,10 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
     dir: opts.dir,
     clock,
     ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {}),
-    ...(opts.keepLive !== undefined ? { keepLive: opts.keepLive } : {})
+    ...(opts.keepLive !== undefined ? { keepLive: opts.keepLive } : {}),
+    ...(opts.retryMs !== undefined ? { retryMs: opts.retryMs } : {}),
+    ...(opts.store ? { store: opts.store } : {})
   })
-
-  let tail: Promise<unknown> = Promise.resolve()
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task)
-    tail = run.catch(() => undefined)
-    return run
-  }
 
   const deckOf = (packId: string, kinds?: readonly ItemKind[]): DeckItem[] => buildDeck(indexPack(packs.get(packId)), store.pack(packId).highlights, kinds)
   const resolve = (packId: string, itemId: string): DeckItem => {
@@ -130,18 +132,16 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
     packs,
     clock,
     random: opts.random ?? Math.random,
-    rate: (packId, ratings, mockId) =>
-      serial(async () => {
-        const now = clock()
-        const entries = ratings.map((r) => ({ ...review(packId, r.itemId, r.rating, now, 'mock'), mockId }))
-        await store.append(entries)
-      })
+    rate: async (packId, ratings, mockId) => {
+      const now = clock()
+      await store.append(() => ratings.map((r) => ({ ...review(packId, r.itemId, r.rating, now, 'mock'), mockId })))
+    }
   })
 
   return {
     store,
     mocks,
-    stores: [...store.stores, mocks.store as JsonStore<unknown>],
+    notices: () => [...store.notices, ...mocks.store.notices],
     queue({ packId, mode, sectionId, limit = 100, kinds }) {
       if (sectionId !== undefined) requireSection(packId, sectionId)
       const now = clock()
@@ -166,28 +166,26 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
     },
     async rate({ packId, itemId, rating, cram, reschedule }) {
       resolve(packId, itemId)
-      return serial(async () => {
-        const now = clock()
-        if (cram && !reschedule) {
-          // Practice only: counted for the day, the card is left as it is.
-          await store.append([{ ...entryBase(packId, itemId, rating, now), source: 'cram', fresh: false }])
-          return summary(itemId, store.card(packId, itemId), now)
-        }
-        const [entry] = await store.append([review(packId, itemId, rating, now, cram ? 'cram' : 'study')])
-        return summary(itemId, entry?.card, now)
-      })
+      const now = clock()
+      if (cram && !reschedule) {
+        // Practice only: counted for the day, the card is left as it is.
+        await store.append([{ ...entryBase(packId, itemId, rating, now), source: 'cram', fresh: false }])
+        return summary(itemId, store.card(packId, itemId), now)
+      }
+      const [entry] = await store.append(() => [review(packId, itemId, rating, now, cram ? 'cram' : 'study')])
+      return summary(itemId, entry?.card, now)
     },
     async undo(packId) {
       packs.get(packId)
-      return serial(async () => {
-        const entry = store.lastUndoable(packId)
-        if (!entry) throw new NotFoundError('Nothing to undo.')
-        if (entry.source === 'mock') throw new ServiceError('validation', 'The last answers came from a mock test, which cannot be undone.')
-        let restored = store.card(packId, entry.itemId)
-        if (entry.card && entry.log) restored = entry.prevDue === undefined ? undefined : scheduler.rollback(entry.card, entry.log, entry.prevDue)
-        await store.remove(entry, restored)
-        return { itemId: entry.itemId, rating: entry.rating, at: entry.at, card: summary(entry.itemId, restored, clock()) }
-      })
+      const entry = store.lastUndoable(packId)
+      if (!entry) throw new NotFoundError('Nothing to undo.')
+      if (entry.source === 'mock') throw new ServiceError('validation', 'The last answers came from a mock test, which cannot be undone.')
+      // Taken out of the journal at once, so a second undo sees the answer before it.
+      const removing = store.remove(entry)
+      // The card the answers before it left (study.json's, then the journal's): exactly the card before this answer.
+      const card = store.card(packId, entry.itemId)
+      await removing
+      return { itemId: entry.itemId, rating: entry.rating, at: entry.at, card: summary(entry.itemId, card, clock()) }
     },
     stats(packId) {
       const deck = deckOf(packId)
@@ -249,7 +247,6 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       return store.history(packId)
     },
     async flush() {
-      await tail
       await Promise.all([store.flush(), mocks.store.flush()])
     }
   }

@@ -1,6 +1,7 @@
 // Why: the order the app needs its data in at launch. Settings and notices do
-// not wait for the packs; progress waits for the pack it belongs to.
-import { onMounted } from 'vue'
+// not wait for the packs; progress waits for the pack it belongs to. Main's
+// notices are asked for again while the app runs, so one raised later shows.
+import { onMounted, onUnmounted } from 'vue'
 import { useLibraryStore } from '@renderer/stores/library'
 import { useNoticesStore } from '@renderer/stores/notices'
 import { useProgressStore } from '@renderer/stores/progress'
@@ -16,7 +17,10 @@ export async function startApp(): Promise<void> {
 }
 
 export function useStartup(): void {
+  let stopFollowing: (() => void) | undefined
   onMounted(() => {
     void startApp()
+    stopFollowing = useNoticesStore().follow()
   })
+  onUnmounted(() => stopFollowing?.())
 }

@@ -16,6 +16,9 @@ export interface Notice {
   code?: ApiErrorCode
 }
 
+/** How often main's notices are asked for again: one can be raised after start (a save that keeps failing) and go away once fixed. */
+export const NOTICE_POLL_MS = 20_000
+
 /** Plain words for a notice main raised about one of its store files. */
 export function describeStoreNotice(n: StoreNotice): Notice {
   if (n.kind === 'recovered') {
@@ -23,6 +26,14 @@ export function describeStoreNotice(n: StoreNotice): Notice {
       n.restoredFrom === 'backup' ? 'your newest backup' : n.restoredFrom === 'repaired' ? 'the readable data inside it' : 'fresh defaults'
     const kept = n.keptAs ? ` We kept it as ${n.keptAs} and loaded ${loaded}.` : ` We loaded ${loaded}.`
     return { id: `store:${n.id}`, tone: 'warning', message: `We couldn't read ${n.file}.${kept}`, detail: n.reason }
+  }
+  if (n.kind === 'checkpoint-failed') {
+    return {
+      id: `store:${n.id}`,
+      tone: 'warning',
+      message: `We couldn't tidy your saved changes into ${n.file} yet. Nothing is lost: every change is kept, and the app keeps trying.`,
+      detail: n.reason
+    }
   }
   return { id: `store:${n.id}`, tone: 'error', message: `We couldn't save ${n.file}. Your latest changes may be lost.`, detail: n.reason, code: 'write-failed' }
 }
@@ -50,13 +61,22 @@ export const useNoticesStore = defineStore('notices', () => {
     notices.value = [...notices.value, notice]
   }
 
+  /** Brings main's notices in: new ones are added, and one main no longer reports (its cause was fixed) goes. */
   async function load(): Promise<void> {
     try {
-      const fromMain = await api['app:notices']()
-      fromMain.map(describeStoreNotice).forEach(add)
+      const fromMain = (await api['app:notices']()).map(describeStoreNotice)
+      const current = new Set(fromMain.map((n) => n.id))
+      notices.value = notices.value.filter((n) => !n.id.startsWith('store:') || current.has(n.id))
+      fromMain.forEach(add)
     } catch (err) {
       reportError(err, 'check the app’s data files')
     }
+  }
+
+  /** Asks main again every `everyMs`; returns the function that stops it. */
+  function follow(everyMs = NOTICE_POLL_MS): () => void {
+    const timer = setInterval(() => void load(), everyMs)
+    return () => clearInterval(timer)
   }
 
   function reportPackErrors(errors: PackLoadError[]): void {
@@ -86,5 +106,5 @@ export const useNoticesStore = defineStore('notices', () => {
     notices.value = notices.value.filter((n) => n.id !== id)
   }
 
-  return { notices, load, add, reportPackErrors, reportError, dismiss }
+  return { notices, load, follow, add, reportPackErrors, reportError, dismiss }
 })

@@ -1,8 +1,9 @@
 // Why: a restore or reset replaces several files one after another. A review
 // or highlight saved in between would land in a state that is about to be
 // replaced (or rolled back), and be lost. So every ordinary call passes
-// through this gate, and a data operation runs alone: it waits for the calls
-// already running to finish and holds new ones until it is done.
+// through this one app-wide gate, and a data operation runs alone: it waits
+// for the calls already running to finish and holds new ones until it is done.
+// The gate orders calls across services; each store orders its own writes.
 
 export interface Gate {
   /** Runs an ordinary call; waits while a data operation runs or waits to run. */
@@ -43,4 +44,11 @@ export function createGate(): Gate {
       }
     }
   }
+}
+
+/** Every handler of `handlers`, run as an ordinary call through `gate`. */
+export function behindGate<H extends object>(handlers: H, gate: Gate): H {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [channel, (input: unknown) => gate.shared(() => (handler as (input: unknown) => Promise<unknown>)(input))])
+  ) as H
 }

@@ -8,9 +8,6 @@ import { packLookup, sectionsOfBlocks, sectionsOfQuestion } from '../../../share
 import type { HighlightCard, ItemRef } from '../../../shared/domain/study'
 import type { Pack, Question } from '../../../shared/pack/schema'
 
-// Kept for study-service.ts (rewritten in parallel); it can import this from shared/domain/ids.
-export { highlightItemId }
-
 export interface DeckItem {
   itemId: string
   ref: ItemRef

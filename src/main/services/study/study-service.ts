@@ -8,13 +8,14 @@
 import { State } from 'ts-fsrs'
 import type { In } from '../../../shared/contract'
 import type { StoreNotice } from '../../../shared/domain'
-import type { CardSummary, ExamPlan, ItemKind, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/study'
+import { highlightItemId, type ItemKind } from '../../../shared/domain/ids'
+import type { CardSummary, ExamPlan, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/domain/study'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
 import type { StoreFileOptions } from '../store/json-store'
 import { addDays, localCalendar, type Calendar } from './days'
 import { forecastExam, planExam, SECONDS_PER_REVIEW } from './exam-plan'
-import { buildDeck, findItem, highlightItemId, indexPack, type DeckItem } from './items'
+import { buildDeck, findItem, indexPack, type DeckItem } from './items'
 import { openMockService, type MockService } from './mock-service'
 import { cramQueue, dueQueue, sectionQueue, type QueueContext } from './queue'
 import { createScheduler, summarise, type StoredCard } from './scheduler'
@@ -176,7 +177,7 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       return summary(itemId, entry?.card, now)
     },
     async undo(packId) {
-      packs.get(packId)
+      packs.requirePack(packId)
       const entry = store.lastUndoable(packId)
       if (!entry) throw new NotFoundError('Nothing to undo.')
       if (entry.source === 'mock') throw new ServiceError('validation', 'The last answers came from a mock test, which cannot be undone.')
@@ -220,7 +221,7 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       return toQueueItem(packId, resolve(packId, highlightItemId(id)), clock())
     },
     async removeCustomCard(packId, id) {
-      packs.get(packId)
+      packs.requirePack(packId)
       if (!Object.hasOwn(store.pack(packId).highlights, id)) return { removed: false }
       // The card's progress is kept (like an orphan): adding the highlight back resumes it.
       await store.updatePack(packId, (p) => {
@@ -229,7 +230,7 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       return { removed: true }
     },
     async setExam({ packId, examDate, minutesPerDay }) {
-      packs.get(packId)
+      packs.requirePack(packId)
       const now = clock()
       if (examDate < calendar.dayOf(now)) {
         throw new ServiceError('validation', 'The exam date has already passed.', [{ path: 'examDate', message: 'in the past' }])
@@ -240,7 +241,7 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       return plan(packId) as ExamPlan
     },
     plan(packId) {
-      packs.get(packId)
+      packs.requirePack(packId)
       return plan(packId)
     },
     history(packId) {

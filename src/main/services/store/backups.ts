@@ -2,6 +2,7 @@
 // recoverable, so each store keeps one copy per calendar day, taken before the
 // day's first write, and the newest few are kept.
 import { join } from 'node:path'
+import { localDay } from '../../../shared/domain/dates'
 import { tempPathFor } from './durable-file'
 import { errnoOf, removeIfPresent, type StoreFs } from './fs-ops'
 import { decodeStoreBytesSliced, type DecodeSpec } from './migrations'
@@ -16,8 +17,7 @@ export interface BackupFile {
 
 /** The local calendar day: "today" is what the student's clock says. */
 export function dayKey(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  return localDay(date)
 }
 
 export function backupsDir(dir: string): string {

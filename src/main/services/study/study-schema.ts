@@ -5,6 +5,8 @@
 //   study-journal.json  the reviews since that checkpoint (each with the card it produced)
 //   study-log-YYYY-MM_bN.json  every review ever made, by month and block of ids (history)
 import * as z from 'zod'
+import { CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX } from '../../../shared/domain/cloze'
+import { EXAM_MINUTES_MAX, EXAM_MINUTES_MIN } from '../../../shared/domain/study'
 import { Id } from '../../../shared/pack/schema'
 import { Day, ItemId } from '../../../shared/routes/study'
 import { StoredCardSchema, StoredLogSchema } from './scheduler'
@@ -13,10 +15,10 @@ const IsoTime = z.iso.datetime()
 const Count = z.number().int().min(0)
 
 export const HighlightCardSchema = z
-  .object({ id: Id, text: z.string().min(1).max(1000), answer: z.string().min(1).max(200), blockId: Id, createdAt: IsoTime })
+  .object({ id: Id, text: z.string().min(1).max(CLOZE_TEXT_MAX), answer: z.string().min(1).max(CLOZE_ANSWER_MAX), blockId: Id, createdAt: IsoTime })
   .strict()
 
-export const ExamSchema = z.object({ examDate: Day, minutesPerDay: z.number().int().min(5).max(720), setAt: IsoTime }).strict()
+export const ExamSchema = z.object({ examDate: Day, minutesPerDay: z.number().int().min(EXAM_MINUTES_MIN).max(EXAM_MINUTES_MAX), setAt: IsoTime }).strict()
 
 export const PackStudySchema = z
   .object({

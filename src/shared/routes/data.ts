@@ -21,7 +21,7 @@ const DisplayName = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'a file name without control characters')
+  .regex(/^\P{Cc}+$/u, 'a file name without control characters')
 
 export const BackupId = z
   .string()

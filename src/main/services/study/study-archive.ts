@@ -5,8 +5,7 @@
 // this splits a month into its parts and joins them back.
 import { FileShelf, groupBy } from '../store/file-shelf'
 import type { StoreFileOptions } from '../store/json-store'
-import { STUDY_STORE } from './study-checkpoint'
-import { ArchiveSchema, type ArchiveData, type LogEntry } from './study-schema'
+import { ArchiveSchema, STUDY_STORE, type ArchiveData, type LogEntry } from './study-schema'
 
 /** Review ids per part of a month's history: ~650 kB of JSON, quick to read, check and rewrite. */
 export const ARCHIVE_BLOCK = 1000

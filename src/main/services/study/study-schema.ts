@@ -79,3 +79,6 @@ export const ArchiveSchema = z.object({ entries: z.array(LogEntrySchema) }).stri
 export type ArchiveData = z.infer<typeof ArchiveSchema>
 
 export const emptyPackStudy = (): PackStudy => ({ cards: {}, highlights: {}, daily: {}, exam: null })
+
+/** The study files' names and format version, in one place for the store, its archive and backups. */
+export const STUDY_STORE = { name: 'study', journal: 'study-journal', archivePrefix: 'study-log-', version: 1 } as const

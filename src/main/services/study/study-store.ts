@@ -13,11 +13,11 @@ import { JournaledStore, openJournal, type JournalSpec } from '../store/journale
 import { openJsonStore, type AppendableJsonStore, type JsonStore, type StoreFileOptions } from '../store/json-store'
 import type { StoredCard } from './scheduler'
 import { StudyArchive } from './study-archive'
-import { foldSnapshot, STUDY_STORE, studyFolding, type Counts, type StudyView } from './study-checkpoint'
-import { emptyPackStudy, JournalSchema, SnapshotSchema, type ArchiveData, type JournalData, type LogEntry, type NewLogEntry, type PackStudy, type SnapshotData } from './study-schema'
+import { foldSnapshot, studyFolding, type Counts, type StudyView } from './study-checkpoint'
+import { emptyPackStudy, JournalSchema, SnapshotSchema, STUDY_STORE, type ArchiveData, type JournalData, type LogEntry, type NewLogEntry, type PackStudy, type SnapshotData } from './study-schema'
 
 export { ARCHIVE_BLOCK, archiveKey } from './study-archive'
-export { STUDY_STORE } from './study-checkpoint'
+export { STUDY_STORE } from './study-schema'
 
 const JOURNAL: JournalSpec<JournalData> = {
   name: STUDY_STORE.journal,

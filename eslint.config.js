@@ -37,6 +37,8 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'vue/no-v-html': 'error',
+      // Match questions name their lists "List I" and "List II", as UPSC papers do.
+      'vue/attribute-hyphenation': ['warn', 'always', { ignore: ['listI', 'listII'] }],
       'vue/multi-word-component-names': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -84,7 +86,8 @@ export default tseslint.config(
   },
   {
     files: ['tests/**', 'bench/**'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' }
+    // Playwright fixtures must destructure `{}` to declare they use no other fixture.
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off', 'no-empty-pattern': 'off' }
   },
   prettier
 )

@@ -100,7 +100,11 @@ export class AnnotationLedger {
       for (const id of this.deleted) if (shown.has(id)) return `deleted highlight ${id} came back`
       for (const id of shown) if (!this.live.has(id) && !this.#adding.has(id)) return `highlight ${id} was never added`
       for (const id of this.#adding) if (shown.has(id)) this.live.add(id)
-      for (const id of this.#deleting) if (!shown.has(id)) (this.live.delete(id), this.deleted.add(id))
+      for (const id of this.#deleting) {
+        if (shown.has(id)) continue
+        this.live.delete(id)
+        this.deleted.add(id)
+      }
       this.#adding.clear()
       this.#deleting.clear()
       return null

@@ -38,7 +38,11 @@ export class StudyArchive {
   /** The parts on disk (and parts opened but not yet written), by month, oldest first. */
   async months(): Promise<Map<string, string[]>> {
     const months = new Map<string, string[]>()
-    for (const key of await this.shelf.keys()) months.get(monthOfKey(key))?.push(key) ?? months.set(monthOfKey(key), [key])
+    for (const key of await this.shelf.keys()) {
+      const month = months.get(monthOfKey(key))
+      if (month) month.push(key)
+      else months.set(monthOfKey(key), [key])
+    }
     return months
   }
 

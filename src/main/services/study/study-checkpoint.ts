@@ -9,7 +9,7 @@ import type { Folding } from '../store/journaled-store'
 import type { JsonStore } from '../store/json-store'
 import type { StoredCard } from './scheduler'
 import type { StudyArchive } from './study-archive'
-import { emptyPackStudy, STUDY_STORE, type LogEntry, type PackStudy, type SnapshotData } from './study-schema'
+import { emptyPackStudy, type LogEntry, type PackStudy, type SnapshotData } from './study-schema'
 
 export type Counts = { reviews: number; fresh: number }
 

@@ -70,6 +70,26 @@ describe('search over the real pack', () => {
     expect(index.search({ query: 'Shoigu' }).some((r) => r.kind === 'question') || index.search({ query: 'Jaishankar' }).some((r) => r.kind === 'question')).toBe(true)
   })
 
+  it('a search scoped to a pack finds exactly what the library-wide search lists for it, shared entries included', () => {
+    // The copy shares every entry with the bundled pack but one block, which it words differently.
+    const firstSection = pack.sections[0]!
+    const changed = { ...firstSection.blocks[0]!, text: 'A quirkafluxian note only the edited copy has.' }
+    const copy = { ...pack, id: 'edited-copy', sections: [{ ...firstSection, blocks: [changed, ...firstSection.blocks.slice(1)] }, ...pack.sections.slice(1)] }
+    const index = buildSearchIndex([pack, copy])
+    const key = (r: SearchResult) => `${r.kind}:${r.id}`
+    for (const query of ['india', 'Lavrov', 'rel', 'compcasa', 'quirkafluxian', 'annual summit']) {
+      for (const packId of [PACK_ID, 'edited-copy']) {
+        const wide = index.search({ query, limit: 10_000 }).filter((r) => r.packId === packId)
+        const scoped = index.search({ query, packId, limit: 10_000 })
+        expect(scoped.every((r) => r.packId === packId)).toBe(true)
+        expect(scoped.map(key).sort(), `${query} in ${packId}`).toEqual(wide.map(key).sort())
+      }
+    }
+    expect(index.search({ query: 'quirkafluxian', packId: PACK_ID })).toEqual([])
+    expect(index.search({ query: 'quirkafluxian', packId: 'edited-copy' })).toHaveLength(1)
+    expect(index.search({ query: 'india', packId: 'no-such-pack' })).toEqual([])
+  })
+
   it('needs every word of a multi-word query', () => {
     const results = buildSearchIndex([pack]).search({ query: 'Sushma Swaraj Bhawan' })
     expect(results.map((r) => r.id)).toContain('ctx-first-2plus2')
@@ -113,10 +133,14 @@ describe('search follows annotations', () => {
     expect(await search('zanzibarian')).toEqual([])
     expect((await search('kamchatkan')).map((r) => r.id)).toContain(added.id)
 
+    const scoped = (query: string) => reading.handlers['search:query']({ query, packId: PACK_ID })
+    expect((await scoped('kamchatkan')).map((r) => r.id)).toEqual([added.id])
     await reading.annotations.delete(added.id)
     expect(await search('kamchatkan')).toEqual([])
+    expect(await scoped('kamchatkan')).toEqual([])
     await reading.annotations.restore(added.id)
     expect((await search('kamchatkan')).map((r) => r.id)).toEqual([added.id])
+    expect((await scoped('kamchatkan')).map((r) => r.id)).toEqual([added.id])
   })
 
   it('indexes annotations already on disk when it starts', async () => {

@@ -4,16 +4,14 @@
 // annotations change. Prefix and fuzzy matching forgive half-typed and
 // misspelt words ("rel" → RELOS, "compcasa" → COMCASA).
 // Identical entries in several packs (a glossary term or block two editions
-// share) are indexed once and listed once per pack: MiniSearch's cost grows
-// with the documents a word occurs in, so this keeps a library of many
-// overlapping packs as fast as one. Packs with different text gain nothing.
+// share) are indexed once in the library index and listed once per pack;
+// each pack's own index, for searches scoped to it, holds all its entries.
 // At start the index is built a slice at a time (buildSearchIndexInSlices),
 // so 5,000 annotations or 100 packs never hold the main process for long.
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack } from '../../../shared/pack/schema'
 import { nextSlice } from '../store/turns'
-import type { SearchDoc } from './search-docs'
-import { createBuilder, type SearchIndex } from './search-query'
+import { createBuilder, type Placement, type SearchIndex } from './search-query'
 
 export { DEFAULT_LIMIT, type SearchIndex, type SearchQuery } from './search-query'
 
@@ -21,7 +19,7 @@ export { DEFAULT_LIMIT, type SearchIndex, type SearchQuery } from './search-quer
 export const SEARCH_SLICE_DOCS = 200
 export const SEARCH_SLICE_CHARS = 8_000
 
-/** Builds the index over every given pack and annotation. The bench calls this with 100 copies of a pack. */
+/** Builds the index over every given pack and annotation. */
 export function buildSearchIndex(packs: readonly Pack[], annotations: readonly AnnotationView[] = []): SearchIndex {
   const builder = createBuilder()
   const fresh = packs.flatMap((pack) => builder.packDocs(pack))
@@ -40,11 +38,11 @@ export async function buildSearchIndexInSlices(
   pause: () => Promise<void> = nextSlice
 ): Promise<SearchIndex> {
   const builder = createBuilder()
-  const addInSlices = async (docs: SearchDoc[]): Promise<void> => {
+  const addInSlices = async (docs: Placement[]): Promise<void> => {
     for (let i = 0; i < docs.length; ) {
       let end = i
       for (let chars = 0; end < docs.length && end - i < SEARCH_SLICE_DOCS && chars < SEARCH_SLICE_CHARS; end++) {
-        const doc = docs[end] as SearchDoc
+        const { doc } = docs[end] as Placement
         chars += doc.title.length + doc.text.length
       }
       builder.add(docs.slice(i, end))

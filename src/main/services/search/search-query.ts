@@ -1,8 +1,11 @@
 // Why: the query side of the Ctrl/Cmd+K index. Identical entries in several
 // packs are one MiniSearch document with a list of owner packs, so a search
-// walks each hit once and lists it once per pack; annotations are kept
-// current one by one as the student edits them. How the documents are fed in
-// (all at once or a slice at a time) is search-index.ts's concern.
+// across the library walks each hit once and lists it once per pack. Each
+// pack also has an index of its own, because the search box is scoped to the
+// open pack by default, and a scoped search over one shared index would score
+// every pack's hits for a common word before throwing most away. Annotations
+// are kept current one by one as the student edits them. How the documents
+// are fed in (all at once or a slice at a time) is search-index.ts's concern.
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack } from '../../../shared/pack/schema'
@@ -28,19 +31,22 @@ export interface SearchIndex {
 
 export const DEFAULT_LIMIT = 20
 
+/** One entry to index: always in its pack's own index; in the library index only if no identical entry is there yet. */
+export interface Placement {
+  doc: SearchDoc
+  packId: string
+  inLibrary: boolean
+}
+
 export interface Builder {
-  /** The pack's entries not already indexed for an identical entry of another pack (those only gain an owner). */
-  packDocs(pack: Pack): SearchDoc[]
-  annotationDoc(a: AnnotationView): SearchDoc
-  add(docs: SearchDoc[]): void
+  packDocs(pack: Pack): Placement[]
+  annotationDoc(a: AnnotationView): Placement
+  add(placements: Placement[]): void
   index: SearchIndex
 }
 
-export function createBuilder(): Builder {
-  /** MiniSearch id → the entry and every pack that holds it, in load order. */
-  const docs = new Map<string, { doc: SearchDoc; owners: string[]; ownerSet: Set<string> }>()
-  const byContent = new Map<string, string>()
-  const mini = new MiniSearch<SearchDoc>({
+function newMiniSearch(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
     idField: 'key',
     fields: ['title', 'text'],
     storeFields: [],
@@ -53,8 +59,21 @@ export function createBuilder(): Builder {
       combineWith: 'AND'
     }
   })
-  const freshPackDocs = (pack: Pack): SearchDoc[] => {
-    const fresh: SearchDoc[] = []
+}
+
+export function createBuilder(): Builder {
+  /** MiniSearch id → the entry and every pack that holds it, in load order. */
+  const docs = new Map<string, { doc: SearchDoc; owners: string[]; ownerSet: Set<string> }>()
+  const byContent = new Map<string, string>()
+  const mini = newMiniSearch()
+  const perPack = new Map<string, MiniSearch<SearchDoc>>()
+  const packIndex = (packId: string): MiniSearch<SearchDoc> => {
+    let found = perPack.get(packId)
+    if (!found) perPack.set(packId, (found = newMiniSearch()))
+    return found
+  }
+  const freshPackDocs = (pack: Pack): Placement[] => {
+    const placements: Placement[] = []
     for (const doc of packDocs(pack)) {
       const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label])
       const existing = byContent.get(content)
@@ -63,6 +82,7 @@ export function createBuilder(): Builder {
         if (!entry.ownerSet.has(doc.packId)) {
           entry.owners.push(doc.packId)
           entry.ownerSet.add(doc.packId)
+          placements.push({ doc: entry.doc, packId: doc.packId, inLibrary: false })
         }
         continue
       }
@@ -70,14 +90,18 @@ export function createBuilder(): Builder {
       byContent.set(content, key)
       const shared = { ...doc, key }
       docs.set(key, { doc: shared, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
-      fresh.push(shared)
+      placements.push({ doc: shared, packId: doc.packId, inLibrary: true })
     }
-    return fresh
+    return placements
   }
-  const freshAnnotationDoc = (a: AnnotationView): SearchDoc => {
+  const freshAnnotationDoc = (a: AnnotationView): Placement => {
     const doc = annotationDoc(a)
     docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
-    return doc
+    return { doc, packId: doc.packId, inLibrary: true }
+  }
+  const add = (placements: Placement[]): void => {
+    mini.addAll(placements.filter((p) => p.inLibrary).map((p) => p.doc))
+    for (const p of placements) packIndex(p.packId).add(p.doc)
   }
 
   const toResult = (hit: MiniResult, doc: SearchDoc, packId: string): SearchResult => {
@@ -105,7 +129,8 @@ export function createBuilder(): Builder {
     search({ query, packId, limit = DEFAULT_LIMIT }) {
       const text = query.trim()
       if (text === '') return []
-      const hits = mini.search(text, packId === undefined ? {} : { filter: (hit) => docs.get(hit.id as string)?.ownerSet.has(packId) === true })
+      if (packId !== undefined && !perPack.has(packId)) return []
+      const hits = packId === undefined ? mini.search(text) : perPack.get(packId)!.search(text)
       const out: SearchResult[] = []
       for (const hit of hits) {
         const entry = docs.get(hit.id as string)
@@ -119,16 +144,24 @@ export function createBuilder(): Builder {
     },
     upsertAnnotation(annotation) {
       const doc = annotationDoc(annotation)
-      if (docs.has(doc.key)) mini.replace(doc)
-      else mini.add(doc)
+      const own = packIndex(doc.packId)
+      if (docs.has(doc.key)) {
+        mini.replace(doc)
+        own.replace(doc)
+      } else {
+        mini.add(doc)
+        own.add(doc)
+      }
       docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
     },
     removeAnnotation(id) {
       const key = annotationKey(id)
-      if (!docs.has(key)) return
+      const entry = docs.get(key)
+      if (!entry) return
       mini.discard(key)
+      perPack.get(entry.doc.packId)?.discard(key)
       docs.delete(key)
     }
   }
-  return { packDocs: freshPackDocs, annotationDoc: freshAnnotationDoc, add: (list) => mini.addAll(list), index }
+  return { packDocs: freshPackDocs, annotationDoc: freshAnnotationDoc, add, index }
 }

@@ -45,7 +45,12 @@ function rareQueries(distinct: DistinctPacks): Query[] {
   for (let k = 5; k < distinct.packs.length; k += 10) {
     const packId = distinct.packs[k]!.id
     const words = distinct.words.get(packId)!
-    const own = candidates.map((w) => words.get(w)).filter((m) => m?.kind === 'unique').map((m) => m!.word)
+    // Only words the search actually indexes (some pack fields, such as source notes, are not searched).
+    const indexed = new Set(packDocs(distinct.packs[k]!).flatMap((d) => `${d.title} ${d.text}`.toLowerCase().match(/\p{L}+/gu) ?? []))
+    const own = candidates
+      .map((w) => words.get(w))
+      .filter((m) => m?.kind === 'unique' && indexed.has(m.word))
+      .map((m) => m!.word)
     if (own.length < 4) throw new Error(`pack ${packId} has too few words of its own to query`)
     out.push({ query: own[0]!, packId }, { query: own[1]!, packId }, { query: own[2]!.slice(0, 4), packId }, { query: typo(own[3]!), packId })
   }

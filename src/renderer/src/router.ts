@@ -1,5 +1,5 @@
-// Why: the five modes (lib/modes.ts) as routes. Hash history, because
-// Electron loads the page from file:// where there is no server to answer a deep path.
+// Why: the five modes (lib/modes.ts) as routes. Hash history, because the
+// app:// handler serves files, not a fallback page for deep paths.
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 
 export const routes: RouteRecordRaw[] = [

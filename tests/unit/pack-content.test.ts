@@ -7,16 +7,19 @@ import { describe, expect, it } from 'vitest'
 import { PackSchema, type Block, type Pack } from '../../src/shared/pack/schema'
 
 const PACK_PATH = resolve(__dirname, '../../resources/packs/india-russia-2plus2/pack.json')
-// The repo root is /work/main and the shared folder sits beside it: ../shared from the root.
-const SOURCE_PATH = resolve(__dirname, '../../../shared/source/000_bae20935dc497890.txt')
-const FACTS_PATH = resolve(__dirname, '../../../shared/reference/external-facts.json')
+// Copies of the shared folder's source document and external facts, so a clean clone can run this
+// alone; tests/fixtures/pack-sources/README.md says where they come from and when to refresh them.
+const FIXTURES = resolve(__dirname, '../fixtures/pack-sources')
+const SOURCE_PATH = resolve(FIXTURES, '000_bae20935dc497890.txt')
+const FACTS_PATH = resolve(FIXTURES, 'external-facts.json')
+// The pack cites the document by its place in the shared folder, which is where it lives for authors.
 const SOURCE_FILE_REF = 'shared/source/000_bae20935dc497890.txt'
 const RUN = 12
 
-/** Reads a file from ../shared, failing loudly: a missing source must never turn into a skipped check. */
-function readShared(path: string, what: string): string {
+/** Reads a fixture, failing loudly: a missing source must never turn into a skipped check. */
+function readFixture(path: string, what: string): string {
   if (!existsSync(path)) {
-    throw new Error(`${what} is missing at ${path}. It must be present at ../shared from the repo root; this check cannot pass without it.`)
+    throw new Error(`${what} is missing at ${path}. Copy it from ../shared (see tests/fixtures/pack-sources/README.md); this check cannot pass without it.`)
   }
   return readFileSync(path, 'utf8')
 }
@@ -111,7 +114,7 @@ describe('india-russia-2plus2 pack', () => {
     const doc = pack.sources.find((s) => s.file === SOURCE_FILE_REF)
     expect(doc?.publisher).toBe('Lukmaan IAS')
 
-    const facts = JSON.parse(readShared(FACTS_PATH, 'The external facts file')) as Array<{ id: string; sources: string[] }>
+    const facts = JSON.parse(readFixture(FACTS_PATH, 'The external facts file')) as Array<{ id: string; sources: string[] }>
     const addresses = new Set(pack.sources.map((s) => s.address).filter((a): a is string => a !== undefined))
     // A trailing dot on a host name is the same host; the schema's URL check rejects it, so the pack drops it.
     const missing = facts.flatMap((f) =>
@@ -125,7 +128,7 @@ describe('india-russia-2plus2 pack', () => {
   })
 
   describe('copied-run check', () => {
-    const sourceText = readShared(SOURCE_PATH, 'The source document')
+    const sourceText = readFixture(SOURCE_PATH, 'The source document')
     const sourceRuns = new Set(windows(tokens(sourceText), RUN))
 
     it('flags a string copied from the source and passes one written afresh', () => {

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
+/** Built by `vite build -c vite.web.config.ts` (part of `npm run build` and of `npm test`). */
+export const HOST_ENTRY = join(repoRoot, 'out', 'web', 'server.js')
 const READY = /^Listening on (http:\/\/127\.0\.0\.1:(\d+))$/m
 const live = new Set<ChildProcess>()
 process.once('exit', () => {
@@ -37,7 +39,9 @@ function tail(text: string, max = 4000): string {
 }
 
 export async function startHost({ dataDir, port = 0, timeoutMs = 30_000 }: HostOptions): Promise<RunningHost> {
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['src/web/server.ts'], {
+  // The built host under plain node: the SIGTERM lands on the host's own handler,
+  // with no tsx relay in between that could exit 143 before the stores flush.
+  const child = spawn(process.execPath, ['--enable-source-maps', HOST_ENTRY], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), REVISION_DESK_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe']

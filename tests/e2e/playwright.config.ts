@@ -12,9 +12,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  // One retry in CI only: a loaded 2-core runner can starve a host process for
-  // a few seconds. A retried test is still reported as flaky in the output.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on its second go is a bug to fix, not to hide.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -1,7 +1,8 @@
 // Why: runs the real renderer against the real services in a plain browser,
 // because the Electron binary is not always available: the built page plus
 // the same IPC contract over HTTP on 127.0.0.1, for E2E tests and for trying
-// the app out. `npm run web` builds first, then starts this.
+// the app out. `npm run web` builds it (vite.web.config.ts) into
+// out/web/server.js and runs that under plain node.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'

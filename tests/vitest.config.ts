@@ -1,10 +1,12 @@
 // Why: unit tests run in node against real temp files; component tests run in
-// happy-dom with the api client mocked. One config, two projects.
+// happy-dom with the api client mocked; built tests read what the build wrote
+// to out/, so `npm run test:unit` (unit and component only) needs no build.
+// Threads, not forks: the files start faster, and no test needs its own process.
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
-const root = resolve(__dirname, '..')
+const root = resolve(import.meta.dirname, '..')
 
 export default defineConfig({
   root,
@@ -12,13 +14,17 @@ export default defineConfig({
     projects: [
       {
         root,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 }
+        test: { name: 'unit', pool: 'threads', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 }
       },
       {
         root,
         plugins: [vue()],
         resolve: { alias: { '@renderer': resolve(root, 'src/renderer/src'), '@shared': resolve(root, 'src/shared') } },
-        test: { name: 'component', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'] }
+        test: { name: 'component', pool: 'threads', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'] }
+      },
+      {
+        root,
+        test: { name: 'built', pool: 'threads', environment: 'node', include: ['tests/built/**/*.test.ts'] }
       }
     ]
   }

@@ -1,6 +1,8 @@
 // Why: the E2E suite drives the real renderer and the real services through
 // the browser host in Debian's Chromium, because Playwright's own browsers
-// cannot be downloaded here. One worker: each test owns a host process.
+// cannot be downloaded here. Each test owns a host process on its own temp data
+// dir and a free port, so tests share nothing and two run at once: much of a
+// test is waiting on the page or the host, which the other one fills.
 import { defineConfig } from '@playwright/test'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -9,8 +11,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
-  workers: 1,
-  fullyParallel: false,
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   // No retries: a test that passes only on its second go is a bug to fix, not to hide.
   retries: 0,

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Why: `npm test` is one command that runs every suite in order and stops at
-// the first failure; it refuses to run without Chromium rather than skip E2E.
-import { spawnSync } from 'node:child_process'
+// Why: `npm test` is one command that runs every check and stops at the first
+// failure; it refuses to run without Chromium rather than skip E2E. The checks
+// run in two lanes so both cores stay busy: the typecheck and the security gate
+// (single-threaded, and nothing waits on them) run beside the build and the
+// tests, with their output held back and printed when each one ends.
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -17,29 +20,126 @@ if (!existsSync(chromium)) {
   process.exit(1)
 }
 
-const steps = [
-  ['typecheck', 'npm', ['run', 'typecheck']],
-  ['build', 'npx', ['electron-vite', 'build']],
-  ['packaging check (electron-builder --dir against a stand-in Electron)', 'npx', ['tsx', 'tests/tools/packaging-check.ts']],
-  ['unit and component tests', 'npx', ['vitest', 'run', '-c', 'tests/vitest.config.ts']],
-  ['security gate', 'npx', ['tsx', 'tests/tools/security-gate.ts']],
-  ['crash test', 'npx', ['tsx', 'tests/crash/run-crash.ts']],
-  ['end-to-end (Chromium via the browser host)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
-  ['emulated desktop (built main and preload, stand-in electron, Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/desktop/playwright.config.ts']]
+/** @typedef {{ name: string, cmd: string, args: string[], after?: string }} Step */
+
+/** @type {Step[][]} The first lane prints as it runs; the others print each step when it ends. */
+const lanes = [
+  [
+    { name: 'build', cmd: 'npx', args: ['electron-vite', 'build'] },
+    { name: 'build of the browser host', cmd: 'npx', args: ['vite', 'build', '-c', 'vite.web.config.ts'] },
+    // All three projects: unit, component, and built (checks on what the build wrote to out/).
+    { name: 'unit, component and built-output tests', cmd: 'npx', args: ['vitest', 'run', '-c', 'tests/vitest.config.ts'] },
+    { name: 'crash test', cmd: 'npx', args: ['tsx', 'tests/crash/run-crash.ts'] },
+    { name: 'end-to-end (Chromium via the browser host)', cmd: 'npx', args: ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'] }
+  ],
+  [
+    { name: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'] },
+    {
+      name: 'packaging check (electron-builder --dir against a stand-in Electron)',
+      cmd: 'npx',
+      args: ['tsx', 'tests/tools/packaging-check.ts'],
+      after: 'build'
+    },
+    { name: 'security gate', cmd: 'npx', args: ['tsx', 'tests/tools/security-gate.ts'], after: 'build' },
+    {
+      name: 'emulated desktop (built main and preload, stand-in electron, Chromium)',
+      cmd: 'npx',
+      args: ['playwright', 'test', '-c', 'tests/desktop/playwright.config.ts'],
+      after: 'build'
+    }
+  ]
 ]
 
-let passed = 0
-for (const [name, cmd, args] of steps) {
-  const started = Date.now()
-  console.log(`\n=== ${name} ===`)
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env })
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  if (result.status !== 0) {
-    console.error(`\n${name} failed after ${seconds}s (exit ${result.status ?? result.signal}).`)
-    console.log(`steps: ${passed} passed, 1 failed`)
-    process.exit(1)
-  }
-  passed += 1
-  console.log(`=== ${name}: ok in ${seconds}s ===`)
+const started = Date.now()
+/** @type {Map<string, { resolve: () => void, promise: Promise<void> }>} */
+const finished = new Map()
+for (const step of lanes.flat()) {
+  let resolve = () => {}
+  const promise = new Promise((r) => (resolve = r))
+  finished.set(step.name, { resolve, promise })
 }
-console.log(`\nsteps: ${passed} passed, 0 failed`)
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const running = new Set()
+/** @type {Array<[string, string]>} */
+const times = []
+let failed = false
+
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1)
+
+/** Each step gets its own process group, so stopping it stops what it started too. */
+function stopAll(signal = 'SIGTERM') {
+  // Wake any step still waiting on another; it sees `failed` and does not start.
+  for (const { resolve } of finished.values()) resolve()
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+}
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15]
+]) {
+  process.on(signal, () => {
+    failed = true
+    stopAll(signal)
+    process.exit(128 + number)
+  })
+}
+
+/** Runs one step; resolves with its exit status. */
+function run(step, live) {
+  return new Promise((done) => {
+    const child = spawn(step.cmd, step.args, {
+      cwd: root,
+      env: process.env,
+      detached: true,
+      stdio: live ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe']
+    })
+    running.add(child)
+    let output = ''
+    if (!live) {
+      child.stdout.setEncoding('utf8').on('data', (s) => (output += s))
+      child.stderr.setEncoding('utf8').on('data', (s) => (output += s))
+    }
+    child.on('error', (error) => {
+      output += `\n${error.message}\n`
+    })
+    child.on('close', (code, signal) => {
+      running.delete(child)
+      done({ status: code ?? signal, output })
+    })
+  })
+}
+
+async function runLane(steps, live) {
+  for (const step of steps) {
+    if (step.after) await finished.get(step.after).promise
+    if (failed) return
+    const since = Date.now()
+    if (live) console.log(`\n=== ${step.name} ===`)
+    const { status, output } = await run(step, live)
+    if (failed) return
+    if (!live) process.stdout.write(`\n=== ${step.name} (ran beside the others) ===\n${output}`)
+    if (status !== 0) {
+      failed = true
+      console.error(`\n${step.name} failed after ${seconds(since)}s (exit ${status}).`)
+      stopAll()
+      return
+    }
+    times.push([step.name, seconds(since)])
+    console.log(`=== ${step.name}: ok in ${seconds(since)}s ===`)
+    finished.get(step.name).resolve()
+  }
+}
+
+await Promise.all(lanes.map((steps, i) => runLane(steps, i === 0)))
+const total = lanes.flat().length
+if (failed) {
+  console.log(`\nsteps: ${times.length} passed, 1 failed, ${total - times.length - 1} not finished (${seconds(started)}s)`)
+  process.exit(1)
+}
+console.log(`\n${times.map(([name, s]) => `  ${s.padStart(6)}s  ${name}`).join('\n')}`)
+console.log(`steps: ${times.length} passed, 0 failed, in ${seconds(started)}s`)

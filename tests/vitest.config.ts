@@ -24,7 +24,7 @@ export default defineConfig({
       },
       {
         root,
-        test: { name: 'built', pool: 'threads', environment: 'node', include: ['tests/built/**/*.test.ts'] }
+        test: { name: 'built', pool: 'threads', environment: 'node', include: ['tests/built/**/*.test.ts'], testTimeout: 60_000 }
       }
     ]
   }

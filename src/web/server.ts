@@ -5,13 +5,13 @@
 // out/web/server.js and runs that under plain node.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from '../main/dispatch'
-import { createAppServices } from '../main/services/app-services'
+import { createAppServices, type AppServices } from '../main/services/app-services'
 import { createHostHandler } from './http-host'
 
 const HOST = '127.0.0.1'
@@ -29,16 +29,15 @@ function readPort(raw: string | undefined): number {
   return port
 }
 
-async function main(): Promise<void> {
-  const port = readPort(process.env.PORT)
-  const dataDir = resolve(process.env.REVISION_DESK_DATA_DIR || join(homedir(), '.revision-desk', 'web-data'))
-  const packsDir = join(repoRoot, 'resources', 'packs')
-  const rendererDir = join(repoRoot, 'out', 'renderer')
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    fail(`${join(rendererDir, 'index.html')} is missing: run \`npx electron-vite build\` first.`)
-  }
-  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+interface Started {
+  server: Server
+  services: AppServices
+}
 
+/** Opens the services, then listens; a failure here exits 1 with the reason. */
+async function start(port: number, dataDir: string, rendererDir: string): Promise<Started> {
+  const packsDir = join(repoRoot, 'resources', 'packs')
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
   mkdirSync(dataDir, { recursive: true })
   const services = await createAppServices({ dataDir, packsDir, host: 'web', version })
   const dispatch = createDispatcher(services.handlers)
@@ -57,8 +56,19 @@ async function main(): Promise<void> {
   })
   const actualPort = (server.address() as AddressInfo).port
   server.on('request', createHostHandler({ dispatch, rendererDir, token, port: actualPort }))
-  console.log(`Listening on http://${HOST}:${actualPort}`)
+  return { server, services }
+}
 
+async function main(): Promise<void> {
+  const port = readPort(process.env.PORT)
+  const dataDir = resolve(process.env.REVISION_DESK_DATA_DIR || join(homedir(), '.revision-desk', 'web-data'))
+  const rendererDir = join(repoRoot, 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    fail(`${join(rendererDir, 'index.html')} is missing: run \`npx electron-vite build\` first.`)
+  }
+
+  // The handlers go in before anything opens, so a SIGTERM or SIGINT at any
+  // moment (even one sent the instant "Listening" is read) flushes and exits 0.
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -66,7 +76,12 @@ async function main(): Promise<void> {
       process.exit(1)
     }
     stopping = true
+    // A start-up still under way finishes first, so what it opened is closed whole;
+    // if it fails, main() reports that and exits 1.
+    const started = await startup.catch(() => undefined)
+    if (!started) return
     // Stop taking connections, let calls in flight finish, then flush the stores.
+    const { server, services } = started
     const closed = new Promise<void>((done) => server.close(() => done()))
     server.closeIdleConnections()
     const timer = setTimeout(() => server.closeAllConnections(), 2000)
@@ -82,6 +97,10 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', (s) => void stop(s))
   process.on('SIGINT', (s) => void stop(s))
+  // Signal handlers run from the event loop, never before this line has run.
+  const startup = start(port, dataDir, rendererDir)
+  const { server } = await startup
+  if (!stopping) console.log(`Listening on http://${HOST}:${(server.address() as AddressInfo).port}`)
 }
 
 main().catch((error: unknown) => {

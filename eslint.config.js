@@ -16,7 +16,18 @@ const noNode = (message) => nodeBuiltins.map((name) => ({ name, message }))
 const restrictWithNode = (message, ...groups) => ['error', { paths: noNode(message), patterns: groups }]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'build/**', 'src/web/bridge-client.js', 'tests/desktop/stand-in/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'build/**',
+      'src/web/bridge-client.js',
+      'tests/desktop/stand-in/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -61,7 +72,10 @@ export default tseslint.config(
       'no-restricted-imports': restrictWithNode(
         'The renderer runs in a sandboxed page: no electron, no node.',
         { group: ['electron'], message: 'The renderer runs in a sandboxed page: no electron, no node.' },
-        { group: ['**/main/**', '**/web/**', '**/preload/index', '**/preload/index.ts'], message: 'The renderer imports nothing from main; it talks to it through api.ts.' }
+        {
+          group: ['**/main/**', '**/web/**', '**/preload/index', '**/preload/index.ts'],
+          message: 'The renderer imports nothing from main; it talks to it through api.ts.'
+        }
       )
     }
   },
@@ -69,7 +83,10 @@ export default tseslint.config(
     files: ['src/main/**'],
     ignores: ['src/main/index.ts', 'src/main/ipc.ts'],
     rules: {
-      'no-restricted-imports': restrict({ group: ['electron'], message: 'Only src/main/index.ts and src/main/ipc.ts import electron; services stay plain TypeScript.' })
+      'no-restricted-imports': restrict({
+        group: ['electron'],
+        message: 'Only src/main/index.ts and src/main/ipc.ts import electron; services stay plain TypeScript.'
+      })
     }
   },
   {

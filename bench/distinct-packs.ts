@@ -33,7 +33,36 @@ export function mulberry32(seed: number): () => number {
   }
 }
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'dr', 'gr', 'kh', 'pr', 'sh', 'st', 'tr', 'th']
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'ch',
+  'dr',
+  'gr',
+  'kh',
+  'pr',
+  'sh',
+  'st',
+  'tr',
+  'th'
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ia', 'ou', 'ee']
 const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'm', 'k']
 
@@ -52,7 +81,11 @@ class WordMaker {
   constructor(sourceWords: Iterable<string>) {
     for (const w of sourceWords) this.#used.add(w)
     const rng = mulberry32(0xc0ffee)
-    for (let len = MIN_LEN; len <= MAX_LEN; len++) this.pool.set(len, Array.from({ length: POOL_PER_LENGTH }, () => this.fresh(len, rng)))
+    for (let len = MIN_LEN; len <= MAX_LEN; len++)
+      this.pool.set(
+        len,
+        Array.from({ length: POOL_PER_LENGTH }, () => this.fresh(len, rng))
+      )
   }
 
   fresh(length: number, rng: () => number): string {

@@ -19,7 +19,15 @@ import { spread, type Spread } from './stats'
 const BLANK_LINE = 'A blank page, one line rendered by Vue.'
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' }
 /** Headers copied from the host's own answers, so the blank page pays what the app pays (COOP alone costs a process swap). */
-const COPIED = ['x-content-type-options', 'referrer-policy', 'cross-origin-resource-policy', 'cross-origin-opener-policy', 'x-frame-options', 'content-security-policy', 'cache-control']
+const COPIED = [
+  'x-content-type-options',
+  'referrer-policy',
+  'cross-origin-resource-policy',
+  'cross-origin-opener-policy',
+  'x-frame-options',
+  'content-security-policy',
+  'cache-control'
+]
 
 export interface PaintBench {
   first_text: Spread
@@ -85,15 +93,22 @@ async function buildBlankPage(root: string): Promise<string> {
   const dir = join(root, 'node_modules/.cache/rd-blank-page')
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
-  await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title><script type="module" src="./main.js"></script></head><body><div id="app"></div></body></html>')
-  await writeFile(join(dir, 'main.js'), `import { createApp, h } from 'vue'\ncreateApp({ render: () => h('p', ${JSON.stringify(BLANK_LINE)}) }).mount('#app')\n`)
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title><script type="module" src="./main.js"></script></head><body><div id="app"></div></body></html>'
+  )
+  await writeFile(
+    join(dir, 'main.js'),
+    `import { createApp, h } from 'vue'\ncreateApp({ render: () => h('p', ${JSON.stringify(BLANK_LINE)}) }).mount('#app')\n`
+  )
   await build({ root: dir, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true } })
   return join(dir, 'dist')
 }
 
 /** The headers the host sends with its page and with a script, as it sends them in this run. */
 async function hostHeaders(hostUrl: string): Promise<{ page: Record<string, string>; asset: Record<string, string> }> {
-  const pick = (res: Response): Record<string, string> => Object.fromEntries(COPIED.flatMap((h) => (res.headers.get(h) === null ? [] : [[h, res.headers.get(h)!]])))
+  const pick = (res: Response): Record<string, string> =>
+    Object.fromEntries(COPIED.flatMap((h) => (res.headers.get(h) === null ? [] : [[h, res.headers.get(h)!]])))
   const page = await fetch(hostUrl)
   const html = await page.text()
   const script = html.match(/<script[^>]*type="module"[^>]*src="([^"]+)"/)?.[1]

@@ -31,7 +31,14 @@ export async function sessionLoopBlockMs(pack: Pack): Promise<{ loopMaxMs: numbe
   const highlight = (handlers: Awaited<ReturnType<typeof createAppServices>>['handlers'], i: number) => {
     const block = blocks[i % blocks.length]!
     const start = i % 20
-    return handlers['annotations:add']({ packId: pack.id, blockId: block.id, selector: { exact: blockPlainText(block).slice(start, start + 12) }, start, color: 'green', note: `n${i}` })
+    return handlers['annotations:add']({
+      packId: pack.id,
+      blockId: block.id,
+      selector: { exact: blockPlainText(block).slice(start, start + 12) },
+      start,
+      color: 'green',
+      note: `n${i}`
+    })
   }
   const rate = (handlers: Awaited<ReturnType<typeof createAppServices>>['handlers'], i: number) =>
     handlers['study:rate']({ packId: pack.id, itemId: itemIds[i % itemIds.length]!, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4 })

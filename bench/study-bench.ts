@@ -42,7 +42,7 @@ async function openDurableAppend(path: string): Promise<{ append(bytes: Buffer):
   await folder.close()
   return {
     async append(bytes) {
-      for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset)).bytesWritten
+      for (let offset = 0; offset < bytes.length;) offset += (await handle.write(bytes, offset)).bytesWritten
       if (dsync === undefined) await handle.datasync()
     },
     close: () => handle.close()
@@ -88,7 +88,7 @@ export async function measureStudyAnswers(opts: { logs?: number; cards?: number;
     const scheduler = createScheduler()
     const cards = new Map<string, StoredCard>()
     const step = Math.floor((300 * 86_400_000) / logs)
-    for (let done = 0; done < logs; ) {
+    for (let done = 0; done < logs;) {
       const batch: NewLogEntry[] = []
       for (; batch.length < 500 && done < logs; done++, now += step) {
         const itemId = `q:q-${done % cardCount}`
@@ -97,7 +97,18 @@ export async function measureStudyAnswers(opts: { logs?: number; cards?: number;
         const rating = ((done % 7) % 4) + 1
         const { card, log } = scheduler.review(prev, at, rating as 1 | 2 | 3 | 4)
         cards.set(itemId, card)
-        batch.push({ packId: 'bench', itemId, at: at.toISOString(), day: calendar.dayOf(at), rating: rating as 1, source: 'study', fresh: !prev, card, log, ...(prev ? { prevDue: prev.due } : {}) })
+        batch.push({
+          packId: 'bench',
+          itemId,
+          at: at.toISOString(),
+          day: calendar.dayOf(at),
+          rating: rating as 1,
+          source: 'study',
+          fresh: !prev,
+          card,
+          log,
+          ...(prev ? { prevDue: prev.due } : {})
+        })
       }
       await seed.append(batch)
       await seed.flush()

@@ -25,7 +25,10 @@ function installedBinary(dir) {
 
 /** The one line worth showing from the installer's output: its error message, without the stack. */
 function reasonFrom(output) {
-  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('at '))
+  const lines = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '))
   const error = lines.find((l) => /error|fail|ENOTFOUND|ECONN|EAI_AGAIN|ETIMEDOUT|certificate/i.test(l)) ?? lines.at(-1) ?? 'no reason given'
   const short = error.replace(/^(\w*Error|Error):\s*/, '')
   return short.length > 160 ? short.slice(0, 157) + '…' : short

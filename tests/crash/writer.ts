@@ -12,10 +12,23 @@ import { createPackService } from '../../src/main/services/packs/pack-service'
 import { openAppendableJsonStore, openJsonStore } from '../../src/main/services/store/json-store'
 import { openStudyService } from '../../src/main/services/study/study-service'
 import { tinyPack } from '../unit/fixtures/tiny-pack'
-import { APPEND_STORE, AppendSchema, appendDefaults, CRASH_STORE, CrashSchema, crashDefaults, SERVICE_OPTIONS, STUDY_ITEMS, type AppendData, type CrashData, type Mode } from './schema'
+import {
+  APPEND_STORE,
+  AppendSchema,
+  appendDefaults,
+  CRASH_STORE,
+  CrashSchema,
+  crashDefaults,
+  SERVICE_OPTIONS,
+  STUDY_ITEMS,
+  type AppendData,
+  type CrashData,
+  type Mode
+} from './schema'
 
 const [dir, mode, run] = process.argv.slice(2) as [string, Mode, string]
-if (!dir || !['rewrite', 'append', 'study', 'annotations'].includes(mode) || !/^\d+$/.test(run ?? '')) throw new Error('usage: writer.ts <dir> <rewrite|append|study|annotations> <run>')
+if (!dir || !['rewrite', 'append', 'study', 'annotations'].includes(mode) || !/^\d+$/.test(run ?? ''))
+  throw new Error('usage: writer.ts <dir> <rewrite|append|study|annotations> <run>')
 const say = (line: string): void => void process.stdout.write(`${line}\n`)
 const packs = createPackService({ packs: new Map([['tiny', tinyPack()]]), errors: [] })
 
@@ -54,7 +67,13 @@ if (mode === 'annotations') {
 if (mode === 'append') {
   // The journals' path: each acknowledged counter is appended in place; every
   // 25th goes through a whole-file update() instead, so both paths are cut.
-  const store = await openAppendableJsonStore<AppendData, 'entries'>({ dir, ...APPEND_STORE, schema: AppendSchema, defaults: appendDefaults, appendTo: 'entries' })
+  const store = await openAppendableJsonStore<AppendData, 'entries'>({
+    dir,
+    ...APPEND_STORE,
+    schema: AppendSchema,
+    defaults: appendDefaults,
+    appendTo: 'entries'
+  })
   for (const notice of store.notices) say(`notice ${JSON.stringify(notice)}`)
   const last = (): number => store.data.entries.at(-1) ?? 0
   say(`ready ${last()}`)

@@ -59,8 +59,14 @@ test('starts from the project root hardened as designed, and every mode opens wi
     webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false }
   })
   expect(app.find('window', 'loadURL').map((r) => r.detail['url'])).toEqual(['app://revision-desk/index.html'])
-  expect(app.find('ipcMain', 'handle').map((r) => r.detail['channel']).sort()).toEqual([...CHANNELS].sort())
-  for (const what of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler']) expect(app.find('session', what)).toHaveLength(1)
+  expect(
+    app
+      .find('ipcMain', 'handle')
+      .map((r) => r.detail['channel'])
+      .sort()
+  ).toEqual([...CHANNELS].sort())
+  for (const what of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler'])
+    expect(app.find('session', what)).toHaveLength(1)
   for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
     expect(await app.call('permission', { permission })).toEqual({ granted: false, check: false, handled: true })
   }
@@ -149,9 +155,16 @@ test('a call from another origin or from a sub-frame is refused', async ({ brows
     frame.src = src
     document.body.append(frame)
   }, asset)
-  const child = await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())).toBeTruthy().then(() => page.frames().find((f) => f !== page.mainFrame())!)
+  const child = await expect
+    .poll(() => page.frames().find((f) => f !== page.mainFrame()))
+    .toBeTruthy()
+    .then(() => page.frames().find((f) => f !== page.mainFrame())!)
   expect(await child.evaluate(() => 'api' in window)).toBe(false)
-  expect(await child.evaluate(() => (window as unknown as { __rdBridge: (m: string, a: unknown[]) => Promise<unknown> }).__rdBridge('settings:update', [{ theme: 'dark' }]))).toMatchObject({
+  expect(
+    await child.evaluate(() =>
+      (window as unknown as { __rdBridge: (m: string, a: unknown[]) => Promise<unknown> }).__rdBridge('settings:update', [{ theme: 'dark' }])
+    )
+  ).toMatchObject({
     ok: false,
     error: { code: 'forbidden' }
   })

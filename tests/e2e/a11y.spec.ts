@@ -16,7 +16,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`
+    )
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -41,5 +47,5 @@ test('focus is visible on the mode links', async ({ page, host }) => {
     const style = getComputedStyle(el)
     return { width: parseFloat(style.outlineWidth), style: style.outlineStyle, shadow: style.boxShadow }
   })
-  expect(outline.width > 0 && outline.style !== 'none' || outline.shadow !== 'none').toBe(true)
+  expect((outline.width > 0 && outline.style !== 'none') || outline.shadow !== 'none').toBe(true)
 })

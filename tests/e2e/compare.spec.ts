@@ -11,7 +11,10 @@ const TABLE = 'India–US 2+2 vs India–Russia 2+2'
 const table = (page: Page) => page.getByRole('table', { name: TABLE })
 const rowHeaders = (page: Page) => table(page).getByRole('rowheader')
 const filters = (page: Page) => page.getByRole('region', { name: 'Filters' })
-const rowOf = (page: Page, dimension: string | RegExp): Locator => table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: dimension }) })
+const rowOf = (page: Page, dimension: string | RegExp): Locator =>
+  table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: dimension }) })
 
 async function openCompare(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/#/compare`)
@@ -71,7 +74,10 @@ test('Export CSV downloads the rows shown, guarded and quoted', async ({ page, h
 
 test('a drilled grade is saved and survives a host restart', async ({ page, host }) => {
   await openCompare(page, host.current.url)
-  const firstCell = () => rowOf(page, /^First meeting: date/).getByRole('cell').nth(1)
+  const firstCell = () =>
+    rowOf(page, /^First meeting: date/)
+      .getByRole('cell')
+      .nth(1)
   await expect(firstCell()).not.toContainText('Reviewed')
 
   await page.getByRole('group', { name: 'Compare mode' }).getByRole('button', { name: 'Drill' }).click()
@@ -95,5 +101,9 @@ test('a drilled grade is saved and survives a host restart', async ({ page, host
   // The drill session lived in memory; the grade lives on disk.
   await page.getByRole('group', { name: 'Compare mode' }).getByRole('button', { name: 'Table' }).click()
   await expect(firstCell()).toContainText(/Reviewed · next (today|\d+ \w{3})/)
-  await expect(rowOf(page, /^First meeting: date/).getByRole('cell').first()).not.toContainText('Reviewed')
+  await expect(
+    rowOf(page, /^First meeting: date/)
+      .getByRole('cell')
+      .first()
+  ).not.toContainText('Reviewed')
 })

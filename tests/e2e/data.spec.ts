@@ -78,7 +78,11 @@ test('a downloaded backup undoes later changes, and the restore survives a resta
   await page.reload()
   await open(page, 'Settings')
   await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System', exact: true })).toBeChecked()
-  await expect(dataRegion(page).getByRole('button', { name: /^Restore Everything, as it was before a restore/ }).first()).toBeVisible()
+  await expect(
+    dataRegion(page)
+      .getByRole('button', { name: /^Restore Everything, as it was before a restore/ })
+      .first()
+  ).toBeVisible()
   await openFirstSection(page)
   await expect(markRead(page)).toHaveAttribute('aria-pressed', 'true')
 })
@@ -143,7 +147,9 @@ test('the open confirmations, summaries and errors pass axe in both themes', asy
     await page.getByLabel('Import a notes pack').setInputFiles(bad)
     await expect(packsRegion(page).getByRole('alert')).toBeVisible()
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
     expect(serious, theme).toEqual([])
     await page.reload()
     await expect(heading(page)).toHaveText('Settings')

@@ -198,7 +198,10 @@ export const test = base.extend<Fixtures>({
       context.pages().forEach(watch)
       context.on('page', watch)
       await use(urls)
-      expect(urls.filter((url) => !isLocal(url, host.ports)), 'requests that left 127.0.0.1').toEqual([])
+      expect(
+        urls.filter((url) => !isLocal(url, host.ports)),
+        'requests that left 127.0.0.1'
+      ).toEqual([])
       expect(problems, 'page errors and CSP violations').toEqual([])
     },
     { auto: true }

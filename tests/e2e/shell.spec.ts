@@ -104,7 +104,10 @@ test('no request leaves 127.0.0.1', async ({ page, host, requests }) => {
   await expect(heading(page)).toBeVisible()
 
   expect(requests.length, 'the tour should have made requests').toBeGreaterThan(5)
-  expect(requests.some((url) => url.includes('/api/')), 'the tour should have called the API').toBe(true)
+  expect(
+    requests.some((url) => url.includes('/api/')),
+    'the tour should have called the API'
+  ).toBe(true)
   const foreign = requests.filter((url) => !isLocal(url, host.ports))
   expect(foreign, `every request should go to ${host.current.url}`).toEqual([])
 })

@@ -88,9 +88,7 @@ interface AsarEntry {
 }
 function asarFiles(node: AsarEntry, prefix = ''): Array<{ path: string; size: number; hashed: boolean }> {
   return Object.entries(node.files ?? {}).flatMap(([name, child]) =>
-    child.files
-      ? asarFiles(child, `${prefix}${name}/`)
-      : [{ path: `${prefix}${name}`, size: child.size ?? 0, hashed: Boolean(child.integrity?.hash) }]
+    child.files ? asarFiles(child, `${prefix}${name}/`) : [{ path: `${prefix}${name}`, size: child.size ?? 0, hashed: Boolean(child.integrity?.hash) }]
   )
 }
 
@@ -131,8 +129,14 @@ async function main(): Promise<void> {
 
   // What out/ loads at run time must be exactly the `dependencies`.
   const imported = new Set([...bareImports(join(root, 'out/main/index.js')), ...bareImports(join(root, 'out/preload/index.cjs'))])
-  check('every package out/main and out/preload import is a dependency', [...imported].filter((n) => !runtimeDeps.includes(n)).map((n) => `${n} is imported but is not in "dependencies"`))
-  check('every dependency is imported by out/main or out/preload', runtimeDeps.filter((n) => !imported.has(n)).map((n) => `${n} is in "dependencies" but nothing in out/main or out/preload loads it`))
+  check(
+    'every package out/main and out/preload import is a dependency',
+    [...imported].filter((n) => !runtimeDeps.includes(n)).map((n) => `${n} is imported but is not in "dependencies"`)
+  )
+  check(
+    'every dependency is imported by out/main or out/preload',
+    runtimeDeps.filter((n) => !imported.has(n)).map((n) => `${n} is in "dependencies" but nothing in out/main or out/preload loads it`)
+  )
 
   const work = mkdtempSync(join(tmpdir(), 'rd-packaging-'))
   const dist = join(work, 'electron-dist')
@@ -150,7 +154,16 @@ async function main(): Promise<void> {
   }
   const log = run(
     process.execPath,
-    [join(root, 'node_modules/electron-builder/cli.js'), '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', `-c.electronDist=${dist}`, `-c.directories.output=${output}`],
+    [
+      join(root, 'node_modules/electron-builder/cli.js'),
+      '--config',
+      'electron-builder.yml',
+      '--linux',
+      'dir',
+      '--x64',
+      `-c.electronDist=${dist}`,
+      `-c.directories.output=${output}`
+    ],
     env
   )
   const unpacked = join(output, 'linux-unpacked')
@@ -161,27 +174,36 @@ async function main(): Promise<void> {
     ...(log.includes('using custom unpacked Electron distribution') ? [] : ['log does not say the stand-in Electron was used']),
     ...(log.includes('executing @electron/fuses') ? [] : ['log does not show @electron/fuses running'])
   ])
-  check('the app folder holds the renamed executable, the Electron licence and resources', (() => {
-    const top = readdirSync(unpacked).sort().join(',')
-    const wanted = ['LICENSE.electron.txt', 'LICENSES.chromium.html', EXECUTABLE, 'resources'].sort().join(',')
-    return top === wanted ? [] : [`top level is ${top}, wanted ${wanted}`]
-  })())
+  check(
+    'the app folder holds the renamed executable, the Electron licence and resources',
+    (() => {
+      const top = readdirSync(unpacked).sort().join(',')
+      const wanted = ['LICENSE.electron.txt', 'LICENSES.chromium.html', EXECUTABLE, 'resources'].sort().join(',')
+      return top === wanted ? [] : [`top level is ${top}, wanted ${wanted}`]
+    })()
+  )
   const fuses = readFuses(join(unpacked, EXECUTABLE))
-  check('the binary carries the hardening fuses', FUSES.flatMap((name, i) =>
-    fuses[i] === WANTED[i] ? [] : [`${name} is ${fuses[i] ?? 'missing'}, wanted ${WANTED[i]}`]
-  ))
+  check(
+    'the binary carries the hardening fuses',
+    FUSES.flatMap((name, i) => (fuses[i] === WANTED[i] ? [] : [`${name} is ${fuses[i] ?? 'missing'}, wanted ${WANTED[i]}`]))
+  )
 
-  check('resources/ holds app.asar and packs only (nothing unpacked, no default_app.asar)', (() => {
-    const top = readdirSync(resources).sort().join(',')
-    return top === 'app.asar,packs' ? [] : [`resources/ is ${top}`]
-  })())
+  check(
+    'resources/ holds app.asar and packs only (nothing unpacked, no default_app.asar)',
+    (() => {
+      const top = readdirSync(resources).sort().join(',')
+      return top === 'app.asar,packs' ? [] : [`resources/ is ${top}`]
+    })()
+  )
   const sourcePacks = filesUnder(join(root, 'resources/packs')).filter((f) => /^[^/]+\/pack\.json$/.test(f))
   const shippedPacks = filesUnder(join(resources, 'packs'))
   check('every pack.json, and nothing else from resources/packs, sits beside the asar', [
     ...(sourcePacks.length === 0 ? ['resources/packs has no */pack.json to ship'] : []),
     ...shippedPacks.filter((f) => !sourcePacks.includes(f)).map((f) => `unexpected resources/packs/${f}`),
     ...sourcePacks.filter((f) => !shippedPacks.includes(f)).map((f) => `missing resources/packs/${f}`),
-    ...sourcePacks.filter((f) => shippedPacks.includes(f) && sha256(join(root, 'resources/packs', f)) !== sha256(join(resources, 'packs', f))).map((f) => `resources/packs/${f} differs from the source`)
+    ...sourcePacks
+      .filter((f) => shippedPacks.includes(f) && sha256(join(root, 'resources/packs', f)) !== sha256(join(resources, 'packs', f)))
+      .map((f) => `resources/packs/${f} differs from the source`)
   ])
 
   const header = getRawHeader(asarPath).header as AsarEntry
@@ -190,20 +212,30 @@ async function main(): Promise<void> {
     .filter(([path, info]) => path.startsWith('node_modules/') && !info.dev && !info.devOptional)
     .map(([path]) => path)
   const shippedPackages = new Set(files.map((f) => installPath(f.path)).filter((p): p is string => p !== null))
-  check('app.asar holds only out/**, package.json and run-time node_modules', files
-    .filter((f) => !(f.path === 'package.json' || f.path.startsWith('out/') || f.path.startsWith('node_modules/')))
-    .map((f) => `unexpected ${f.path}`))
-  check('app.asar carries the app entry, preload and renderer', ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']
-    .filter((p) => !files.some((f) => f.path === p)).map((p) => `missing ${p}`))
+  check(
+    'app.asar holds only out/**, package.json and run-time node_modules',
+    files.filter((f) => !(f.path === 'package.json' || f.path.startsWith('out/') || f.path.startsWith('node_modules/'))).map((f) => `unexpected ${f.path}`)
+  )
+  check(
+    'app.asar carries the app entry, preload and renderer',
+    ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].filter((p) => !files.some((f) => f.path === p)).map((p) => `missing ${p}`)
+  )
   check('app.asar node_modules are exactly the production closure of package-lock.json', [
     ...[...shippedPackages].filter((p) => !prodPackages.includes(p)).map((p) => `${p} is not a production dependency`),
     ...prodPackages.filter((p) => !shippedPackages.has(p)).map((p) => `${p} is a production dependency but is missing`)
   ])
-  check('no devDependency is inside app.asar', devDeps.filter((d) => [...shippedPackages].some((p) => p.endsWith(`node_modules/${d}`))).map((d) => `${d} is packed`))
-  check('no source maps, TypeScript, type declarations, tests or dependency sources inside app.asar', files
-    .filter((f) => /\.map$|\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$|^node_modules\/(@[^/]+\/)?[^/]+\/src\//.test(f.path))
-    .map((f) => f.path))
-  check('every file in app.asar has an integrity hash (for the asar-integrity fuse)', files.filter((f) => !f.hashed).map((f) => f.path))
+  check(
+    'no devDependency is inside app.asar',
+    devDeps.filter((d) => [...shippedPackages].some((p) => p.endsWith(`node_modules/${d}`))).map((d) => `${d} is packed`)
+  )
+  check(
+    'no source maps, TypeScript, type declarations, tests or dependency sources inside app.asar',
+    files.filter((f) => /\.map$|\.[cm]?ts$|\.(test|spec)\.[cm]?[jt]sx?$|^node_modules\/(@[^/]+\/)?[^/]+\/src\//.test(f.path)).map((f) => f.path)
+  )
+  check(
+    'every file in app.asar has an integrity hash (for the asar-integrity fuse)',
+    files.filter((f) => !f.hashed).map((f) => f.path)
+  )
 
   // The trimmed node_modules must still load: import each dependency from out/main, as the app does.
   const extracted = join(work, 'extracted')
@@ -219,7 +251,9 @@ async function main(): Promise<void> {
   check('each dependency imports from inside the packed app', probe.status === 0 ? [] : [probe.stderr.trim()])
 
   const totalBytes = files.reduce((n, f) => n + f.size, 0)
-  console.log(`\napp.asar: ${files.length} files, ${(totalBytes / 1024 / 1024).toFixed(2)} MB; node_modules: ${[...shippedPackages].map((p) => p.replace(/^.*node_modules\//, '')).join(', ')}`)
+  console.log(
+    `\napp.asar: ${files.length} files, ${(totalBytes / 1024 / 1024).toFixed(2)} MB; node_modules: ${[...shippedPackages].map((p) => p.replace(/^.*node_modules\//, '')).join(', ')}`
+  )
   console.log(`took ${((Date.now() - started) / 1000).toFixed(1)}s`)
   if (failures.length === 0) rmSync(work, { recursive: true, force: true })
   else console.log(`left the packed app in ${work} to look at`)

@@ -34,6 +34,7 @@ const lanes = [
   ],
   [
     { name: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'] },
+    { name: 'lint (ESLint house rules, Prettier)', cmd: 'npm', args: ['run', 'lint'] },
     {
       name: 'packaging check (electron-builder --dir against a stand-in Electron)',
       cmd: 'npx',

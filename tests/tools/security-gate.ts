@@ -61,13 +61,19 @@ async function electronegativity(input: string, label: string, exclude: string[]
   const sarif = join(work, 'report.sarif')
   try {
     const bin = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js')
-    const { stdout, stderr } = await run(process.execPath, [bin, '-i', input, '-o', sarif, '-r', '-e', '45.0.0', '-v', 'false', ...(exclude.length ? ['-x', exclude.join(',')] : [])], { cwd: root, timeout: 180_000 })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [bin, '-i', input, '-o', sarif, '-r', '-e', '45.0.0', '-v', 'false', ...(exclude.length ? ['-x', exclude.join(',')] : [])],
+      { cwd: root, timeout: 180_000 }
+    )
     // A file it cannot parse is silently left unchecked; treat that as a failure.
     const unparsed = `${stdout}\n${stderr}`.split('\n').filter((line) => line.startsWith('Error parsing'))
     if (unparsed.length > 0) throw new Error(`Electronegativity could not read some files under ${label}:\n${unparsed.join('\n')}`)
     if (!existsSync(sarif)) throw new Error(`Electronegativity wrote no report for ${label}`)
     const report = JSON.parse(await readFile(sarif, 'utf8')) as {
-      runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }> }>
+      runs: Array<{
+        results: Array<{ ruleId: string; message: { text: string }; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }>
+      }>
     }
     return report.runs.flatMap((r) =>
       r.results.map((res) => ({

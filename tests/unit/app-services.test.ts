@@ -55,7 +55,10 @@ describe('app services', () => {
     const dispatch = createDispatcher((await open()).handlers)
     expect(await dispatch('progress:get', { packId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await dispatch('progress:markRead', { packId: 'tiny', sectionId: 'ghost', read: true })).toMatchObject({ ok: false, error: { code: 'validation' } })
-    expect(await dispatch('progress:setLocation', { packId: 'tiny', sectionId: 'sec-one', blockId: 'ghost' })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await dispatch('progress:setLocation', { packId: 'tiny', sectionId: 'sec-one', blockId: 'ghost' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' }
+    })
     await expect(readFile(join(dataDir, 'progress.json'))).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
@@ -95,7 +98,10 @@ describe('notices raised after start', () => {
 describe('files channels in the browser host', () => {
   it('answers "download" for an export and refuses unsafe file names', async () => {
     const dispatch = createDispatcher((await open()).handlers)
-    expect(await dispatch('files:save', { suggestedName: 'notes.md', content: '# x', mime: 'text/markdown' })).toEqual({ ok: true, value: { mode: 'download' } })
+    expect(await dispatch('files:save', { suggestedName: 'notes.md', content: '# x', mime: 'text/markdown' })).toEqual({
+      ok: true,
+      value: { mode: 'download' }
+    })
     for (const suggestedName of ['../evil.md', '/etc/passwd.md', '.hidden.md', 'notes.exe', 'a/b.md', 'C:\\x.md']) {
       expect(await dispatch('files:save', { suggestedName, content: 'x', mime: 'text/markdown' })).toMatchObject({ ok: false, error: { code: 'validation' } })
     }

@@ -24,7 +24,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const full = join(d, entry.name)
       if (entry.isDirectory()) await walk(full)
-      else out[full] = createHash('sha256').update(await readFile(full)).digest('hex')
+      else
+        out[full] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')
     }
   }
   await walk(dir)
@@ -33,7 +36,16 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 /** Inputs shaped like the real ones but wrong, and anything at all. */
 const hostile = fc.oneof(
-  fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
+  fc.anything({
+    maxDepth: 3,
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true
+  }),
   fc.record(
     {
       packId: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', '../../etc', 'tiny', ''), fc.integer()),

@@ -133,7 +133,8 @@ describe('india-russia-2plus2 pack', () => {
 
     it('flags a string copied from the source and passes one written afresh', () => {
       expect(sourceRuns.size).toBeGreaterThan(500)
-      const copied = 'THE CONTEXT: Along with QUAD members, India, in December 2021, India conducted a 2+2 talk with one of its most strategically important partner nations'
+      const copied =
+        'THE CONTEXT: Along with QUAD members, India, in December 2021, India conducted a 2+2 talk with one of its most strategically important partner nations'
       expect(sourceText).toContain('Along with QUAD members, India, in December 2021, India conducted a 2+2 talk')
       expect(copiedRun(copied, sourceRuns)).toBeDefined()
       // Case and punctuation do not hide a copy.
@@ -192,9 +193,25 @@ describe('india-russia-2plus2 pack', () => {
       for (const col of ['india-us', 'india-russia']) expect(row.cells[col]?.text.trim().length, `${row.id}/${col}`).toBeGreaterThan(0)
     }
     const required = [
-      'cmp-first-date', 'cmp-first-venue', 'cmp-indian-ministers-first', 'cmp-partner-ministers-first', 'cmp-rounds-since',
-      'cmp-origin', 'cmp-logistics', 'cmp-foundational', 'cmp-label', 'cmp-equipment-share', 'cmp-flagship', 'cmp-sanctions',
-      'cmp-indo-pacific', 'cmp-china', 'cmp-afghanistan', 'cmp-terrorism', 'cmp-multilateral', 'cmp-first-outcomes', 'cmp-next-meeting'
+      'cmp-first-date',
+      'cmp-first-venue',
+      'cmp-indian-ministers-first',
+      'cmp-partner-ministers-first',
+      'cmp-rounds-since',
+      'cmp-origin',
+      'cmp-logistics',
+      'cmp-foundational',
+      'cmp-label',
+      'cmp-equipment-share',
+      'cmp-flagship',
+      'cmp-sanctions',
+      'cmp-indo-pacific',
+      'cmp-china',
+      'cmp-afghanistan',
+      'cmp-terrorism',
+      'cmp-multilateral',
+      'cmp-first-outcomes',
+      'cmp-next-meeting'
     ]
     expect(required.filter((id) => !rows.some((r) => r.id === id))).toEqual([])
     const logistics = rows.find((r) => r.id === 'cmp-logistics')
@@ -205,8 +222,22 @@ describe('india-russia-2plus2 pack', () => {
   it('defines the required glossary terms', () => {
     const terms = new Set(pack.glossary.map((g) => g.term))
     const required = [
-      'RELOS', 'LEMOA', 'COMCASA', 'BECA', 'GSOMIA', 'ISA', 'CAATSA', 'AUKUS', 'Quad', 'SCO', 'BRICS', 'IORA',
-      'S-400', 'AK-203', '2+2', 'Special and Privileged Strategic Partnership'
+      'RELOS',
+      'LEMOA',
+      'COMCASA',
+      'BECA',
+      'GSOMIA',
+      'ISA',
+      'CAATSA',
+      'AUKUS',
+      'Quad',
+      'SCO',
+      'BRICS',
+      'IORA',
+      'S-400',
+      'AK-203',
+      '2+2',
+      'Special and Privileged Strategic Partnership'
     ]
     expect(required.filter((t) => !terms.has(t))).toEqual([])
   })

@@ -56,11 +56,12 @@ describe('corrections to the india-russia-2plus2 pack', () => {
   })
 
   it('never talks about how the notes were made', () => {
-    const meta = /reference (facts?|pages?)|recorded here|not recorded|these notes|this pack|\bno (\w+ )?page\b|the source says nothing|medium[- ]confidence|uncorroborated|unverified/i
+    const meta =
+      /reference (facts?|pages?)|recorded here|not recorded|these notes|this pack|\bno (\w+ )?page\b|the source says nothing|medium[- ]confidence|uncorroborated|unverified/i
     expect(offenders(meta)).toEqual([])
   })
 
-  it('dates the first S-400 deliveries to late 2021, giving Russia\'s November and India\'s December accounts', () => {
+  it("dates the first S-400 deliveries to late 2021, giving Russia's November and India's December accounts", () => {
     expect(offenders(/deliveries (began|begin|started|from)( in)? December 2021/i)).toEqual([])
     expect(offenders(/S-400.*December 2021, the month of the first 2\+2/i)).toEqual([])
     const texts = {
@@ -158,7 +159,7 @@ describe('corrections to the india-russia-2plus2 pack', () => {
     expect(cellText('cmp-multilateral', 'india-russia')).toMatch(/permanent UNSC seat/)
   })
 
-  it('accepts both spellings of the venue through the app\'s own cloze marking', () => {
+  it("accepts both spellings of the venue through the app's own cloze marking", () => {
     const q = question('cz-venue', 'cloze')
     for (const typed of ['Sushma Swaraj Bhawan', 'Sushma Swaraj Bhavan', '  sushma swaraj BHAVAN. ']) {
       expect(clozeIsCorrect(typed, q.answer, q.accept), typed).toBe(true)

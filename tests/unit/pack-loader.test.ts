@@ -58,7 +58,11 @@ describe('pack loader', () => {
     ['a duplicate id', (p: ReturnType<typeof tinyPack>) => (p.sections[0]!.blocks[1]!.id = p.sections[0]!.blocks[0]!.id), /duplicate id/],
     ['an unknown source', (p: ReturnType<typeof tinyPack>) => (p.sections[0]!.blocks[0]!.sourceIds = ['nope']), /unknown source id "nope"/],
     ['a question testing nothing real', (p: ReturnType<typeof tinyPack>) => (p.questions[0]!.tests = ['ghost-block']), /neither a block id nor a cell ref/],
-    ['a missing table cell', (p: ReturnType<typeof tinyPack>) => delete (p.tables[0]!.rows[0]!.cells as Record<string, unknown>)['russia'], /missing cell for column "russia"/],
+    [
+      'a missing table cell',
+      (p: ReturnType<typeof tinyPack>) => delete (p.tables[0]!.rows[0]!.cells as Record<string, unknown>)['russia'],
+      /missing cell for column "russia"/
+    ],
     ['an answer past the options', (p: ReturnType<typeof tinyPack>) => ((p.questions[0] as { answer: number }).answer = 9), /past the last option/],
     ['a javascript: source address', (p: ReturnType<typeof tinyPack>) => (p.sources[0]!.address = 'javascript:alert(1)'), /.+/]
   ])('rejects %s', async (_name, spoil, message) => {

@@ -48,7 +48,10 @@ async function listen(dispatch: Dispatch, maxBodyBytes?: number): Promise<number
   return port
 }
 
-function send(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<Reply> {
+function send(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
@@ -118,7 +121,12 @@ describe('API guards', () => {
   })
 
   it('passes a missing input as undefined and accepts a charset and our own Origin', async () => {
-    const reply = await api(port, 'app:info', {}, { 'content-type': 'application/json; charset=utf-8', origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' })
+    const reply = await api(
+      port,
+      'app:info',
+      {},
+      { 'content-type': 'application/json; charset=utf-8', origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' }
+    )
     expect(reply.status).toBe(200)
     expect(calls).toEqual([{ channel: 'app:info', input: undefined }])
   })
@@ -199,9 +207,7 @@ describe('API guards', () => {
 
 describe('with the real dispatcher', () => {
   const handled: string[] = []
-  const handlers = Object.fromEntries(
-    CHANNELS.map((c) => [c, async (input: unknown) => (handled.push(c), { handled: c, input })])
-  ) as unknown as Handlers
+  const handlers = Object.fromEntries(CHANNELS.map((c) => [c, async (input: unknown) => (handled.push(c), { handled: c, input })])) as unknown as Handlers
   let realPort: number
   beforeAll(async () => {
     realPort = await listen(createDispatcher(handlers, () => {}))

@@ -44,21 +44,24 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // checkpoint that keeps failing) and goes away once its cause is fixed.
   const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
 
-  const handlers: Handlers = withDataHandlers({
-    'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
-    'app:notices': async () => notices().map((n) => ({ ...n })),
-    'packs:list': async () => packs.list(),
-    'packs:get': async ({ packId }) => packs.get(packId),
-    'settings:get': async () => settings.get(),
-    'settings:update': async (patch) => settings.update(patch),
-    'progress:get': async ({ packId }) => progress.get(packId),
-    'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
-    'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
-    ...createStudyHandlers(study),
-    ...reading.handlers,
-    'files:save': async (request) => platform.saveFile(request),
-    'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
-  }, { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations })
+  const handlers: Handlers = withDataHandlers(
+    {
+      'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
+      'app:notices': async () => notices().map((n) => ({ ...n })),
+      'packs:list': async () => packs.list(),
+      'packs:get': async ({ packId }) => packs.get(packId),
+      'settings:get': async () => settings.get(),
+      'settings:update': async (patch) => settings.update(patch),
+      'progress:get': async ({ packId }) => progress.get(packId),
+      'progress:markRead': async ({ packId, sectionId, read }) => progress.markRead(packId, sectionId, read),
+      'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
+      ...createStudyHandlers(study),
+      ...reading.handlers,
+      'files:save': async (request) => platform.saveFile(request),
+      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
+    },
+    { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
+  )
 
   const sourceAddresses = () =>
     packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))

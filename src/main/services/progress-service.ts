@@ -42,8 +42,7 @@ export async function openProgressService(dir: string, packs: PackService, clock
       throw new ServiceError('validation', `Section "${sectionId}" has no block "${blockId}".`, [{ path: 'blockId', message: 'unknown block' }])
     }
   }
-  const entryOf = (draft: ProgressData, packId: string): z.infer<typeof PackEntry> =>
-    (draft.packs[packId] ??= { readSections: [], location: null })
+  const entryOf = (draft: ProgressData, packId: string): z.infer<typeof PackEntry> => (draft.packs[packId] ??= { readSections: [], location: null })
 
   return {
     store,

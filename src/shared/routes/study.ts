@@ -109,9 +109,7 @@ export const MockSubmitInput = z
   .object({
     mockId: MockId,
     /** The chosen option's index (true/false: 0 = true, 1 = false); null or missing = unanswered. */
-    answers: z
-      .record(Id, MockAnswer)
-      .refine((a) => Object.keys(a).length <= MOCK_QUESTIONS_MAX, `at most ${MOCK_QUESTIONS_MAX} answers`)
+    answers: z.record(Id, MockAnswer).refine((a) => Object.keys(a).length <= MOCK_QUESTIONS_MAX, `at most ${MOCK_QUESTIONS_MAX} answers`)
   })
   .strict()
 

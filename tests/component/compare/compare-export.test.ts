@@ -35,7 +35,13 @@ describe('CSV', () => {
   it('exports only the rows given', () => {
     const t = table()
     const csv = tableToCsv(t, { rows: t.rows.filter((r) => r.group === 'Defence') })
-    expect(csv.slice(1).trim().split('\r\n').map((r) => r.split(',')[0])).toEqual(['Dimension', 'Flagship deal', 'Sanctions'])
+    expect(
+      csv
+        .slice(1)
+        .trim()
+        .split('\r\n')
+        .map((r) => r.split(',')[0])
+    ).toEqual(['Dimension', 'Flagship deal', 'Sanctions'])
   })
 })
 

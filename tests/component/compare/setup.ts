@@ -90,7 +90,13 @@ export function useComparePack(): void {
     return { packId, mode, items, counts: { dueNow: study.due.length, newAvailable: 0, newLeftToday: 0, newPerDay: 20 } }
   })
   ;(api['study:rate'] as Mock).mockReset().mockImplementation(async ({ itemId, rating }: { itemId: string; rating: number }) => {
-    const card: CardSummary = { ...newCard(itemId), state: rating === 1 ? 'learning' : 'review', due: '2030-06-14T09:00:00.000Z', reps: 1, lastReview: '2030-06-10T09:00:00.000Z' }
+    const card: CardSummary = {
+      ...newCard(itemId),
+      state: rating === 1 ? 'learning' : 'review',
+      due: '2030-06-14T09:00:00.000Z',
+      reps: 1,
+      lastReview: '2030-06-10T09:00:00.000Z'
+    }
     study.cards.set(itemId, card)
     return card
   })

@@ -33,7 +33,13 @@ describe('app shell', () => {
   it('redirects / to the read view and gives each view one h1', async () => {
     app = await mountApp('/')
     expect(app.router.currentRoute.value.name).toBe('read')
-    for (const [path, title] of [['/read', 'Read'], ['/compare', 'Compare'], ['/self-test', 'Self-test'], ['/dashboard', 'Dashboard'], ['/settings', 'Settings']]) {
+    for (const [path, title] of [
+      ['/read', 'Read'],
+      ['/compare', 'Compare'],
+      ['/self-test', 'Self-test'],
+      ['/dashboard', 'Dashboard'],
+      ['/settings', 'Settings']
+    ]) {
       await app.router.push(path as string)
       await settle()
       const h1s = app.root.querySelectorAll('h1')

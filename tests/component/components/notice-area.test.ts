@@ -19,7 +19,15 @@ beforeEach(() => {
 describe('NoticeArea', () => {
   it('renders a recovered notice from main and dismisses it', async () => {
     main.notices = [
-      { id: 'n1', kind: 'recovered', file: 'progress.json', keptAs: 'progress.corrupt-1.json', restoredFrom: 'defaults', reason: 'bad JSON', at: '2026-11-25T10:00:00Z' }
+      {
+        id: 'n1',
+        kind: 'recovered',
+        file: 'progress.json',
+        keptAs: 'progress.corrupt-1.json',
+        restoredFrom: 'defaults',
+        reason: 'bad JSON',
+        at: '2026-11-25T10:00:00Z'
+      }
     ]
     const wrapper = mount(NoticeArea, { attachTo: document.body })
     await useNoticesStore().load()

@@ -40,7 +40,13 @@ export function nameOf(el: Element): string {
   const label = el.getAttribute('aria-label')
   if (label) return norm(label)
   const by = el.getAttribute('aria-labelledby')
-  if (by) return norm(by.split(/\s+/).map((id) => visibleText(el.ownerDocument.getElementById(id) ?? el.ownerDocument.createElement('span'))).join(' '))
+  if (by)
+    return norm(
+      by
+        .split(/\s+/)
+        .map((id) => visibleText(el.ownerDocument.getElementById(id) ?? el.ownerDocument.createElement('span')))
+        .join(' ')
+    )
   if (el.id) {
     const forLabel = el.ownerDocument.querySelector(`label[for="${el.id}"]`)
     if (forLabel) return norm(visibleText(forLabel))

@@ -18,7 +18,12 @@ beforeEach(() => {
     makeAnnotation(pack, 'blk-para', 'New Delhi', { id: 'ann-delhi', color: 'yellow', note: 'Venue: Sushma Swaraj Bhawan' }),
     makeAnnotation(pack, 'blk-fact', '6 December 2021', { id: 'ann-date', color: 'green' }),
     makeAnnotation(pack, 'blk-s400', 'S-400', { id: 'ann-s400', color: 'green', note: 'CAATSA risk' }),
-    { ...makeAnnotation(pack, 'blk-para', 'first 2+2', { id: 'ann-orphan', color: 'pink', note: 'old wording' }), status: 'orphaned', range: null, selector: { type: 'TextQuoteSelector', exact: 'inaugural two-plus-two', prefix: '', suffix: '' } }
+    {
+      ...makeAnnotation(pack, 'blk-para', 'first 2+2', { id: 'ann-orphan', color: 'pink', note: 'old wording' }),
+      status: 'orphaned',
+      range: null,
+      selector: { type: 'TextQuoteSelector', exact: 'inaugural two-plus-two', prefix: '', suffix: '' }
+    }
   ])
 })
 afterEach(() => {
@@ -107,7 +112,11 @@ describe('annotations panel', () => {
     getByRole(panel(), 'button', 'Export annotations').click()
     await settle()
     expect(api['annotations:export']).toHaveBeenCalledWith({ packId: 'fixture' })
-    expect(api['files:save']).toHaveBeenCalledWith({ suggestedName: 'fixture-annotations-2026-11-02.md', content: expect.stringContaining('> New Delhi'), mime: 'text/markdown' })
+    expect(api['files:save']).toHaveBeenCalledWith({
+      suggestedName: 'fixture-annotations-2026-11-02.md',
+      content: expect.stringContaining('> New Delhi'),
+      mime: 'text/markdown'
+    })
     expect(panel().textContent).toContain('Saved to /home/student/fixture-annotations-2026-11-02.md.')
   })
 

@@ -29,7 +29,12 @@ function blockOf(pack: Pack, blockId: string): { text: string; sectionId: string
 }
 
 /** An annotation as main would list it against `pack`, anchored (or orphaned) there. */
-export function makeAnnotation(pack: Pack, blockId: string, exact: string, options: { color?: AnnotationColor; note?: string; id?: string; nth?: number } = {}): AnnotationView {
+export function makeAnnotation(
+  pack: Pack,
+  blockId: string,
+  exact: string,
+  options: { color?: AnnotationColor; note?: string; id?: string; nth?: number } = {}
+): AnnotationView {
   const block = blockOf(pack, blockId)
   let start = -1
   for (let i = 0; i <= (options.nth ?? 0); i++) start = block ? block.text.indexOf(exact, start + 1) : -1
@@ -39,7 +44,12 @@ export function makeAnnotation(pack: Pack, blockId: string, exact: string, optio
     packId: pack.id,
     blockId,
     sectionId: block?.sectionId ?? 'sec-gone',
-    selector: { type: 'TextQuoteSelector', exact, prefix: block?.text.slice(Math.max(0, at - 32), at) ?? '', suffix: block?.text.slice(at + exact.length, at + exact.length + 32) ?? '' },
+    selector: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: block?.text.slice(Math.max(0, at - 32), at) ?? '',
+      suffix: block?.text.slice(at + exact.length, at + exact.length + 32) ?? ''
+    },
     position: { start: at, end: at + exact.length },
     color: options.color ?? 'yellow',
     note: options.note ?? '',

@@ -97,7 +97,13 @@ describe('highlight editor', () => {
   it('shows main’s reason when main refuses the note', async () => {
     await openEditor()
     const { ApiError } = await import('@shared/result')
-    api['annotations:update'].mockRejectedValueOnce(new ApiError({ code: 'validation', message: 'Invalid input', issues: [{ path: 'note', message: 'A note can be at most 10,000 characters; this one has 12,000.' }] }))
+    api['annotations:update'].mockRejectedValueOnce(
+      new ApiError({
+        code: 'validation',
+        message: 'Invalid input',
+        issues: [{ path: 'note', message: 'A note can be at most 10,000 characters; this one has 12,000.' }]
+      })
+    )
     await typeNote('short enough here')
     getByRole(dialog(), 'button', 'Save note').click()
     await settle()

@@ -89,7 +89,13 @@ describe('drawing highlights', () => {
 describe('glossary terms in the text', () => {
   it('wraps the first occurrence of a term or alias in a focusable element described by its meaning', async () => {
     const pack = fixturePack()
-    pack.glossary.push({ id: 'g-22', term: '2+2', expansion: 'Two-plus-two ministerial dialogue', meaning: 'Foreign and defence ministers meet together.', aliases: ['2+2 dialogue'] })
+    pack.glossary.push({
+      id: 'g-22',
+      term: '2+2',
+      expansion: 'Two-plus-two ministerial dialogue',
+      meaning: 'Foreign and defence ministers meet together.',
+      aliases: ['2+2 dialogue']
+    })
     installNotes([], pack)
     app = await mountApp('/read/sec-origins')
     const terms = [...document.querySelectorAll<HTMLElement>('[data-block-id="blk-para"] .term')]

@@ -78,7 +78,9 @@ describe('highlight toolbar', () => {
     getByRole(toolbar(), 'button', 'Highlight').click()
     await settle()
     expect(start).toBe('Foreign ministers\n'.length)
-    expect(api['annotations:add']).toHaveBeenCalledWith(expect.objectContaining({ blockId: 'blk-list', start, selector: quoteSelector(text, start, start + 7) }))
+    expect(api['annotations:add']).toHaveBeenCalledWith(
+      expect.objectContaining({ blockId: 'blk-list', start, selector: quoteSelector(text, start, start + 7) })
+    )
   })
 
   it('trims spaces at the edges of a selection', async () => {

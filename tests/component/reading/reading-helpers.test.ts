@@ -8,7 +8,13 @@ import { findTerms, termPatterns, termTip } from '@renderer/components/reading/g
 import { buildRuns } from '@renderer/components/reading/text-runs'
 import type { GlossaryEntry } from '@shared/pack/schema'
 
-const entry = (id: string, term: string, aliases?: string[]): GlossaryEntry => ({ id, term, expansion: term, meaning: `${term} meaning`, ...(aliases ? { aliases } : {}) })
+const entry = (id: string, term: string, aliases?: string[]): GlossaryEntry => ({
+  id,
+  term,
+  expansion: term,
+  meaning: `${term} meaning`,
+  ...(aliases ? { aliases } : {})
+})
 
 describe('clozeCard', () => {
   const text = 'India: External Affairs Minister S. Jaishankar met Gen. Sergey Shoigu. The deal covers 6,01,427 rifles. It was signed in 2021.'

@@ -21,11 +21,31 @@ const hit = (over: Partial<SearchResult> & Pick<SearchResult, 'kind' | 'id'>): S
 })
 
 const RESULTS: SearchResult[] = [
-  hit({ kind: 'annotation', id: 'ann-s400', sectionId: 'sec-defence', blockId: 'blk-s400', title: 'S-400', snippet: { before: 'Risk under ', match: 'CAATSA', after: ' sanctions' } }),
-  hit({ kind: 'block', id: 'blk-s400', sectionId: 'sec-defence', blockId: 'blk-s400', title: 'Defence ties', snippet: { before: '', match: 'S-400', after: ' deliveries continued.' } }),
+  hit({
+    kind: 'annotation',
+    id: 'ann-s400',
+    sectionId: 'sec-defence',
+    blockId: 'blk-s400',
+    title: 'S-400',
+    snippet: { before: 'Risk under ', match: 'CAATSA', after: ' sanctions' }
+  }),
+  hit({
+    kind: 'block',
+    id: 'blk-s400',
+    sectionId: 'sec-defence',
+    blockId: 'blk-s400',
+    title: 'Defence ties',
+    snippet: { before: '', match: 'S-400', after: ' deliveries continued.' }
+  }),
   hit({ kind: 'glossary', id: 'g-relos', title: 'RELOS', snippet: { before: 'A ', match: 'logistics', after: ' pact.' } }),
   hit({ kind: 'question', id: 'q-tf', title: 'True or false', snippet: { before: 'The first meeting was in ', match: 'New Delhi', after: '.' } }),
-  hit({ kind: 'block', id: 'blk-hostile', sectionId: 'sec-hostile', blockId: 'blk-hostile', snippet: { before: '<b>', match: '<img src=x onerror=alert(1)>', after: '<script>alert(1)</script>' } })
+  hit({
+    kind: 'block',
+    id: 'blk-hostile',
+    sectionId: 'sec-hostile',
+    blockId: 'blk-hostile',
+    snippet: { before: '<b>', match: '<img src=x onerror=alert(1)>', after: '<script>alert(1)</script>' }
+  })
 ]
 
 let app: MountedApp | null = null

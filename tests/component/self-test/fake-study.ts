@@ -22,8 +22,24 @@ export function studyPack(): Pack {
       answer: [1, 0],
       explanation: 'Singh held Defence; Jaishankar, External Affairs.'
     },
-    { id: 'q-mains', kind: 'mains', tests: ['blk-s400'], prompt: 'Assess the 2+2 as signalling.', wordLimit: 150, outline: ['Intro', 'Substance', 'Signalling'], explanation: 'Weigh outcomes.' },
-    { id: 'q-cloze2', kind: 'cloze', tests: ['blk-fact'], text: 'It met on {{blank}} 2021.', answer: '6 December', accept: ['December 6'], explanation: '6 December 2021.' }
+    {
+      id: 'q-mains',
+      kind: 'mains',
+      tests: ['blk-s400'],
+      prompt: 'Assess the 2+2 as signalling.',
+      wordLimit: 150,
+      outline: ['Intro', 'Substance', 'Signalling'],
+      explanation: 'Weigh outcomes.'
+    },
+    {
+      id: 'q-cloze2',
+      kind: 'cloze',
+      tests: ['blk-fact'],
+      text: 'It met on {{blank}} 2021.',
+      answer: '6 December',
+      accept: ['December 6'],
+      explanation: '6 December 2021.'
+    }
   )
   return pack
 }
@@ -112,7 +128,14 @@ export function planFor(examDate: string, minutesPerDay: number): ExamPlan {
       overallAll: 0.13,
       sections: [{ sectionId: 'sec-origins', title: 'Origins of the 2+2', items: 8, unseen: 6, recallSeen: 0.8, recallAll: 0.2 }]
     },
-    days: Array.from({ length: 20 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, newItems: 1, reviews: 2, sweep: i > 16 ? 12 : 0, minutes: 1, overCap: i === 18 })),
+    days: Array.from({ length: 20 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      newItems: 1,
+      reviews: 2,
+      sweep: i > 16 ? 12 : 0,
+      minutes: 1,
+      overCap: i === 18
+    })),
     feasible: minutesPerDay >= 10,
     minutesNeeded: 10
   }
@@ -154,7 +177,14 @@ export function installStudy(patch: Partial<StudyMain> = {}): void {
       .questions.filter((q) => MOCKABLE.has(q.kind))
       .map((q) => q.id)
       .slice(0, count ?? 25)
-    study.active = { mockId: 'mock-test-1', packId: 'fixture', questionIds: ids, startedAt: new Date().toISOString(), suggestedMinutes: Math.ceil(ids.length * 1.2), answers: {} }
+    study.active = {
+      mockId: 'mock-test-1',
+      packId: 'fixture',
+      questionIds: ids,
+      startedAt: new Date().toISOString(),
+      suggestedMinutes: Math.ceil(ids.length * 1.2),
+      answers: {}
+    }
     return structuredClone(study.active)
   })
   // Like main: the open paper keeps the answers given so far.
@@ -171,7 +201,16 @@ export function installStudy(patch: Partial<StudyMain> = {}): void {
       const outcome = chosen === null ? 'unanswered' : chosen === correct ? 'right' : 'wrong'
       const marks = outcome === 'right' ? 2 : outcome === 'wrong' ? -0.66 : 0
       const q = studyPack().questions.find((x) => x.id === questionId)
-      return { questionId, questionKind: q?.kind ?? null, chosen, correct, outcome, marks, explanation: q?.explanation ?? null, blockId: q?.tests[0] ?? null } as const
+      return {
+        questionId,
+        questionKind: q?.kind ?? null,
+        chosen,
+        correct,
+        outcome,
+        marks,
+        explanation: q?.explanation ?? null,
+        blockId: q?.tests[0] ?? null
+      } as const
     })
     const sum = (o: string) => items.filter((i) => i.outcome === o).length
     const result: MockResult = {

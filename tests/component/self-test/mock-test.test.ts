@@ -141,7 +141,14 @@ describe('mock test', () => {
 
   it('hands the paper in by itself when the time is up', async () => {
     installStudy({
-      active: { mockId: 'mock-test-1', packId: 'fixture', questionIds: ['q-statements', 'q-mcq'], startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), suggestedMinutes: 3, answers: { 'q-mcq': 1 } }
+      active: {
+        mockId: 'mock-test-1',
+        packId: 'fixture',
+        questionIds: ['q-statements', 'q-mcq'],
+        startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        suggestedMinutes: 3,
+        answers: { 'q-mcq': 1 }
+      }
     })
     app = await mountApp('/self-test')
     getByRole(app.root, 'button', 'Resume mock test').click()
@@ -153,7 +160,18 @@ describe('mock test', () => {
   it('lists past mock tests from main', async () => {
     installStudy()
     study.history = [
-      { mockId: 'mock-old', packId: 'fixture', startedAt: '2026-10-01T09:00:00.000Z', submittedAt: '2026-10-01T09:30:00.000Z', right: 10, wrong: 3, unanswered: 2, score: 18.02, maxScore: 30, items: [] }
+      {
+        mockId: 'mock-old',
+        packId: 'fixture',
+        startedAt: '2026-10-01T09:00:00.000Z',
+        submittedAt: '2026-10-01T09:30:00.000Z',
+        right: 10,
+        wrong: 3,
+        unanswered: 2,
+        score: 18.02,
+        maxScore: 30,
+        items: []
+      }
     ]
     app = await mountApp('/self-test')
     const history = getByRole(app.root, 'table', 'Past mock tests, newest first')

@@ -98,7 +98,7 @@ describe('study session', () => {
     expect(document.activeElement).toBe(input)
     input.value = '  “new   DELHI.” '
     input.dispatchEvent(new Event('input'))
-    await key('Enter', {}, )
+    await key('Enter', {})
     expect(text(answerRegion(root))).toContain('✓ Correct')
     await key('3')
 
@@ -247,7 +247,7 @@ describe('study session', () => {
     const event = await key('2', { altKey: true, code: 'Digit2' })
     expect(option.checked).toBe(false)
     // Compare loads on first visit, so the route settles a tick later.
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/compare'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/compare'), { timeout: 10_000 })
     expect(event.defaultPrevented).toBe(true)
   })
 

@@ -44,7 +44,11 @@ describe('Settings → Data', () => {
     app = await mountApp('/settings')
     getByRole(region(), 'button', 'Back up now').click()
     await settle()
-    expect(api['files:save']).toHaveBeenCalledWith({ suggestedName: 'revision-desk-backup-2026-11-25.json', content: '{"format":"revision-desk-backup"}', mime: 'application/json' })
+    expect(api['files:save']).toHaveBeenCalledWith({
+      suggestedName: 'revision-desk-backup-2026-11-25.json',
+      content: '{"format":"revision-desk-backup"}',
+      mime: 'application/json'
+    })
     expect(statusText()).toContain('Backup written to /home/student/revision-desk-backup-2026-11-25.json.')
   })
 
@@ -132,7 +136,9 @@ describe('Settings → Data', () => {
   })
 
   it('a failed reset reports main’s error and reloads nothing', async () => {
-    api['data:reset'].mockRejectedValueOnce(new ApiError({ code: 'write-failed', message: 'Could not first keep a copy of your current data (ENOSPC), so nothing was changed.' }))
+    api['data:reset'].mockRejectedValueOnce(
+      new ApiError({ code: 'write-failed', message: 'Could not first keep a copy of your current data (ENOSPC), so nothing was changed.' })
+    )
     app = await mountApp('/settings')
     getByRole(region(), 'button', 'Reset progress…').click()
     await settle()

@@ -11,7 +11,15 @@ export function summary(patch: Partial<DataSummary> = {}): DataSummary {
   return {
     settings: true,
     progress: { packs: 1, sectionsRead: 3 },
-    study: { cards: 12, reviews: 40, highlightCards: 2, examDates: 1, mockTests: 1, firstReview: '2026-10-01T04:30:00.000Z', lastReview: '2026-11-20T04:30:00.000Z' },
+    study: {
+      cards: 12,
+      reviews: 40,
+      highlightCards: 2,
+      examDates: 1,
+      mockTests: 1,
+      firstReview: '2026-10-01T04:30:00.000Z',
+      lastReview: '2026-11-20T04:30:00.000Z'
+    },
     annotations: { live: 5, trash: 1 },
     packs: [{ id: 'fixture', title: 'India–Russia 2+2 (fixture)', installed: true }],
     ...patch
@@ -34,7 +42,9 @@ export function fakeDataChannels(host: 'web' | 'electron' = 'web'): void {
   api['app:info'].mockImplementation(async () => ({ name: 'Revision Desk', version: '0.1.0', host, dataDir: '/tmp/x' }))
   api['data:summary'].mockReset().mockImplementation(async () => summary())
   api['data:listBackups'].mockReset().mockImplementation(async () => [dailyBackup])
-  api['data:exportBackup'].mockReset().mockImplementation(async () => ({ fileName: 'revision-desk-backup-2026-11-25.json', content: '{"format":"revision-desk-backup"}' }))
+  api['data:exportBackup']
+    .mockReset()
+    .mockImplementation(async () => ({ fileName: 'revision-desk-backup-2026-11-25.json', content: '{"format":"revision-desk-backup"}' }))
   api['files:save'].mockReset().mockImplementation(async () => ({ mode: 'saved' as const, path: '/home/student/revision-desk-backup-2026-11-25.json' }))
   api['files:openDataFolder'].mockReset().mockImplementation(async () => ({ opened: true }))
   api['data:inspectBackup'].mockReset().mockImplementation(async () => backupInfo())

@@ -66,7 +66,9 @@ describe('Settings → Notes packs', () => {
   })
 
   it('shows main’s reason for a bad pack file, and a too-large one is refused before sending', async () => {
-    api['packs:import'].mockRejectedValueOnce(new ApiError({ code: 'bad-pack', message: 'notes.json is not a valid notes pack: sections.0.blocks.0.kind: Invalid input.' }))
+    api['packs:import'].mockRejectedValueOnce(
+      new ApiError({ code: 'bad-pack', message: 'notes.json is not a valid notes pack: sections.0.blocks.0.kind: Invalid input.' })
+    )
     app = await mountApp('/settings')
     pickFile(fileInput(), 'notes.json', '{}')
     await until(() => region().querySelector('[role="alert"]') !== null)

@@ -127,12 +127,14 @@ export const session = {
     return defaultSession
   }
 }
-answer('permission', ({ permission }) =>
-  new Promise((resolve) => {
-    if (!permissionHandlers.request) return resolve({ granted: true, check: true, handled: false })
-    const check = permissionHandlers.check ? permissionHandlers.check(null, permission, 'app://revision-desk', {}) : true
-    permissionHandlers.request(null, permission, (granted) => resolve({ granted, check, handled: true }), {})
-  })
+answer(
+  'permission',
+  ({ permission }) =>
+    new Promise((resolve) => {
+      if (!permissionHandlers.request) return resolve({ granted: true, check: true, handled: false })
+      const check = permissionHandlers.check ? permissionHandlers.check(null, permission, 'app://revision-desk', {}) : true
+      permissionHandlers.request(null, permission, (granted) => resolve({ granted, check, handled: true }), {})
+    })
 )
 
 // --- ipcMain ----------------------------------------------------------------

@@ -86,18 +86,13 @@ describe('anchor', () => {
 
   it('finds every selection it made, at the same place', () => {
     fc.assert(
-      fc.property(
-        fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'c', '\n'), minLength: 1, maxLength: 120 }),
-        fc.nat(),
-        fc.nat(),
-        (body, x, y) => {
-          const start = x % body.length
-          const end = start + 1 + (y % (body.length - start))
-          const selector = quoteSelector(body, start, end)
-          const found = anchor(body, selector, { hint: start })
-          expect(found).toEqual({ start, end, method: 'exact' })
-        }
-      ),
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'c', '\n'), minLength: 1, maxLength: 120 }), fc.nat(), fc.nat(), (body, x, y) => {
+        const start = x % body.length
+        const end = start + 1 + (y % (body.length - start))
+        const selector = quoteSelector(body, start, end)
+        const found = anchor(body, selector, { hint: start })
+        expect(found).toEqual({ start, end, method: 'exact' })
+      }),
       { numRuns: 500 }
     )
   })

@@ -68,7 +68,11 @@ describe('adding', () => {
   })
 
   it('makes its own ids: the page cannot choose one', async () => {
-    const services = await openReadingServices({ dir, packs: createPackService({ packs: new Map([['tiny', twoSectionPack()]]), errors: [] }), clock: fixedClock })
+    const services = await openReadingServices({
+      dir,
+      packs: createPackService({ packs: new Map([['tiny', twoSectionPack()]]), errors: [] }),
+      clock: fixedClock
+    })
     const dispatch = createDispatcher(services.handlers as Handlers)
     const forged = await dispatch('annotations:add', { id: 'mine', packId: 'tiny', blockId: 'blk-a', selector: sel('India'), color: 'green' })
     expect(forged).toMatchObject({ ok: false, error: { code: 'validation' } })
@@ -77,7 +81,11 @@ describe('adding', () => {
   })
 
   it('refuses a note over 10,000 characters with a clear message, and accepts exactly 10,000', async () => {
-    const services = await openReadingServices({ dir, packs: createPackService({ packs: new Map([['tiny', twoSectionPack()]]), errors: [] }), clock: fixedClock })
+    const services = await openReadingServices({
+      dir,
+      packs: createPackService({ packs: new Map([['tiny', twoSectionPack()]]), errors: [] }),
+      clock: fixedClock
+    })
     const dispatch = createDispatcher(services.handlers as Handlers)
     const base = { packId: 'tiny', blockId: 'blk-a', selector: sel('India'), color: 'yellow' }
     const tooLong = await dispatch('annotations:add', { ...base, note: 'x'.repeat(NOTE_MAX_CHARS + 1) })
@@ -87,7 +95,10 @@ describe('adding', () => {
     })
     expect(await dispatch('annotations:add', { ...base, note: 'x'.repeat(NOTE_MAX_CHARS) })).toMatchObject({ ok: true })
     const [only] = services.annotations.list('tiny')
-    expect(await dispatch('annotations:update', { id: only!.id, note: 'y'.repeat(NOTE_MAX_CHARS + 5) })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await dispatch('annotations:update', { id: only!.id, note: 'y'.repeat(NOTE_MAX_CHARS + 5) })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' }
+    })
     expect(services.annotations.list('tiny')[0]!.note).toBe('x'.repeat(NOTE_MAX_CHARS))
   })
 

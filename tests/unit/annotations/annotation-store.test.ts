@@ -65,7 +65,12 @@ describe('annotation journal', () => {
     const reopened = await openWith(dir, [twoSectionPack()])
     expect(reopened.list('tiny')).toEqual([b])
     expect(await reopened.restore(a.id)).toEqual(a)
-    expect(reopened.list('tiny').map((x) => x.id).sort()).toEqual([a.id, b.id].sort())
+    expect(
+      reopened
+        .list('tiny')
+        .map((x) => x.id)
+        .sort()
+    ).toEqual([a.id, b.id].sort())
     await reopened.flush()
     // Reopening finished the interrupted checkpoint: the folded entries are gone from the journal.
     expect((await fileData('annotations-journal.json')).entries.every((e: { seq: number }) => e.seq > 3)).toBe(true)
@@ -107,7 +112,12 @@ describe('annotation journal', () => {
         seen.push(id)
       }
     }
-    expect(seen.sort()).toEqual(added.filter((_, i) => i !== 3).map((a) => a.id).sort())
+    expect(seen.sort()).toEqual(
+      added
+        .filter((_, i) => i !== 3)
+        .map((a) => a.id)
+        .sort()
+    )
     expect((await fileData('annotations-meta.json')).trash.map((t: { annotation: { id: string } }) => t.annotation.id)).toEqual([added[3]!.id])
   })
 
@@ -146,7 +156,9 @@ describe('annotation journal', () => {
     await service.flush()
 
     expect(faults.failed).toBeGreaterThan(0)
-    expect(service.notices()).toEqual([expect.objectContaining({ kind: 'checkpoint-failed', reason: expect.stringMatching(/ENOSPC.*annotations-journal\.json/s) })])
+    expect(service.notices()).toEqual([
+      expect.objectContaining({ kind: 'checkpoint-failed', reason: expect.stringMatching(/ENOSPC.*annotations-journal\.json/s) })
+    ])
     expect((await fileData('annotations-journal.json')).entries).toHaveLength(6)
     expect((await savedOnDisk(dir)).appliedThrough).toBe(0)
     const expected = service.list('tiny')

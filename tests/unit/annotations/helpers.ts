@@ -18,7 +18,13 @@ export function twoSectionPack(): Pack {
     id: 'sec-two',
     title: 'Two',
     blocks: [
-      { id: 'blk-c', kind: 'paragraph', title: 'Logistics', text: 'RELOS was signed in February 2025 and ratified by Russia in December 2025.', sourceIds: ['src-a'] }
+      {
+        id: 'blk-c',
+        kind: 'paragraph',
+        title: 'Logistics',
+        text: 'RELOS was signed in February 2025 and ratified by Russia in December 2025.',
+        sourceIds: ['src-a']
+      }
     ]
   })
   return pack
@@ -53,6 +59,7 @@ export async function savedOnDisk(dir: string): Promise<{ appliedThrough: number
   }
   const meta = (await read('annotations-meta.json')) ?? { appliedThrough: 0, trash: [] }
   const annotations: Record<string, unknown> = {}
-  for (const name of (await readdir(dir)).filter((n) => /^annotations-part-\d\d\.json$/.test(n)).sort()) Object.assign(annotations, (await read(name)).annotations)
+  for (const name of (await readdir(dir)).filter((n) => /^annotations-part-\d\d\.json$/.test(n)).sort())
+    Object.assign(annotations, (await read(name)).annotations)
   return { appliedThrough: meta.appliedThrough, annotations, trash: meta.trash }
 }

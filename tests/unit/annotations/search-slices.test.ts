@@ -41,7 +41,14 @@ describe('the search index built in slices', () => {
     await Promise.all(
       Array.from({ length: count }, (_, i) => {
         const block = blocks[i % blocks.length]!
-        return reading.annotations.add({ packId: pack.id, blockId: block.id, selector: { exact: blockPlainText(block).slice(3, 15) }, start: 3, color: 'blue', note: `note n${i}` })
+        return reading.annotations.add({
+          packId: pack.id,
+          blockId: block.id,
+          selector: { exact: blockPlainText(block).slice(3, 15) },
+          start: 3,
+          color: 'blue',
+          note: `note n${i}`
+        })
       })
     )
     const library = [pack, { ...pack, id: 'copy-pack' }, { ...pack, id: 'other', title: 'Other' }]
@@ -73,13 +80,25 @@ describe('the search index built in slices', () => {
       Array.from({ length: 1100 }, (_, i) => {
         const block = blocks[(i * 7) % blocks.length]!
         const start = i % 9
-        return reading.annotations.add({ packId: pack.id, blockId: block.id, selector: { exact: blockPlainText(block).slice(start, start + 8) }, start, color: 'pink', note: `n${i}` })
+        return reading.annotations.add({
+          packId: pack.id,
+          blockId: block.id,
+          selector: { exact: blockPlainText(block).slice(start, start + 8) },
+          start,
+          color: 'pink',
+          note: `n${i}`
+        })
       })
     )
     const before = reading.annotations.list(pack.id)
     const sliced = reading.handlers['annotations:list']({ packId: pack.id })
     // Lands while the slices are being built: not in this answer, in the next.
-    const late = reading.annotations.add({ packId: pack.id, blockId: blocks[0]!.id, selector: { exact: blockPlainText(blocks[0]!).slice(0, 5) }, color: 'blue' })
+    const late = reading.annotations.add({
+      packId: pack.id,
+      blockId: blocks[0]!.id,
+      selector: { exact: blockPlainText(blocks[0]!).slice(0, 5) },
+      color: 'blue'
+    })
     expect(await sliced).toEqual(before)
     await late
     expect(await reading.handlers['annotations:list']({ packId: pack.id })).toEqual(reading.annotations.list(pack.id))

@@ -32,7 +32,12 @@ describe('back up, reset, restore', () => {
     const storesBefore = await exportedStores(h)
     const backup = await h['data:exportBackup'](undefined)
     expect(backup.fileName).toBe('revision-desk-backup-2026-11-25.json')
-    expect(JSON.parse(backup.content)).toMatchObject({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, appVersion: '9.9.9', createdAt: '2026-11-25T04:30:00.000Z' })
+    expect(JSON.parse(backup.content)).toMatchObject({
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: '9.9.9',
+      createdAt: '2026-11-25T04:30:00.000Z'
+    })
 
     await h['data:reset']({ confirm: true })
     expect(await h['progress:get']({ packId: 'tiny' })).toEqual({ packId: 'tiny', readSections: [], location: null })
@@ -41,7 +46,11 @@ describe('back up, reset, restore', () => {
     expect(await h['search:query']({ query: 'capital' })).toEqual([])
 
     const restored = await h['data:restoreBackup']({ content: backup.content, confirm: true })
-    expect(restored.summary).toMatchObject({ progress: { sectionsRead: 1 }, study: { highlightCards: 1, examDates: 1, mockTests: 1 }, annotations: { live: 1, trash: 1 } })
+    expect(restored.summary).toMatchObject({
+      progress: { sectionsRead: 1 },
+      study: { highlightCards: 1, examDates: 1, mockTests: 1 },
+      annotations: { live: 1, trash: 1 }
+    })
     expect(await visibleState(h)).toEqual(before)
     expect(await exportedStores(h)).toEqual(storesBefore)
 

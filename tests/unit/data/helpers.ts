@@ -43,7 +43,10 @@ export async function hashes(dir: string, skip: string[] = []): Promise<Record<s
       if (top && skip.includes(entry.name)) continue
       const full = join(d, entry.name)
       if (entry.isDirectory()) await walk(full, false)
-      else out[full] = createHash('sha256').update(await readFile(full)).digest('hex')
+      else
+        out[full] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')
     }
   }
   await walk(dir, true)
@@ -57,7 +60,14 @@ export async function makeProgress(h: Handlers): Promise<{ keptId: string; goneI
   await h['progress:setLocation']({ packId: 'tiny', sectionId: 'sec-one', blockId: 'blk-b' })
   await h['study:rate']({ packId: 'tiny', itemId: 'q:q-1', rating: 3 })
   await h['study:rate']({ packId: 'tiny', itemId: 'cell:row-first/russia', rating: 1 })
-  await h['study:addCustomCard']({ packId: 'tiny', id: 'hl-1', kind: 'highlight-cloze', text: 'India and Russia met in {{blank}}.', answer: 'New Delhi', blockId: 'blk-a' })
+  await h['study:addCustomCard']({
+    packId: 'tiny',
+    id: 'hl-1',
+    kind: 'highlight-cloze',
+    text: 'India and Russia met in {{blank}}.',
+    answer: 'New Delhi',
+    blockId: 'blk-a'
+  })
   await h['exam:set']({ packId: 'tiny', examDate: '2027-05-25', minutesPerDay: 60 })
   const paper = await h['mock:start']({ packId: 'tiny', count: 1 })
   await h['mock:submit']({ mockId: paper.mockId, answers: { 'q-1': 0 } })

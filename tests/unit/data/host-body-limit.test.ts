@@ -20,7 +20,10 @@ const reached: string[] = []
 
 beforeAll(async () => {
   rendererDir = mkdtempSync(join(tmpdir(), 'rd-host-limit-'))
-  writeFileSync(join(rendererDir, 'index.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" /></head><body></body></html>`)
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" /></head><body></body></html>`
+  )
   const dispatch: Dispatch = async (channel) => {
     reached.push(channel)
     return { ok: true, value: null }

@@ -29,11 +29,20 @@ const MB = 1024 * 1024
 describe('packs:import refuses a bad file and changes nothing', () => {
   it.each<[string, () => string, RegExp]>([
     ['not JSON', () => 'this is { not json', /notes\.json is not valid JSON/],
-    ['the wrong schema (naming the bad field)', () => JSON.stringify({ ...extraPack(), sections: [{ id: 'sec-one', title: 'One', blocks: [{ id: 'b', kind: 'poem', text: 'x', sourceIds: ['src-a'] }] }] }), /not a valid notes pack: sections\.0\.blocks\.0/],
+    [
+      'the wrong schema (naming the bad field)',
+      () =>
+        JSON.stringify({ ...extraPack(), sections: [{ id: 'sec-one', title: 'One', blocks: [{ id: 'b', kind: 'poem', text: 'x', sourceIds: ['src-a'] }] }] }),
+      /not a valid notes pack: sections\.0\.blocks\.0/
+    ],
     ['a 50 MB file', () => `{"id":"${'x'.repeat(50 * MB)}"}`, /notes\.json is too large \(50\.0 MB; the limit is 20 MB\)/],
     ['10,000-deep nesting', () => '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), /more than 64 levels deep/],
     ['a __proto__ key', () => JSON.stringify(extraPack()).replace('{', '{"__proto__":{"polluted":true},'), /"__proto__"/],
-    ['a nested constructor.prototype key', () => JSON.stringify({ ...extraPack(), sources: [{ ...tinyPack().sources[0], constructor: { prototype: { polluted: true } } }] }), /"constructor" at sources\.0\.constructor/],
+    [
+      'a nested constructor.prototype key',
+      () => JSON.stringify({ ...extraPack(), sources: [{ ...tinyPack().sources[0], constructor: { prototype: { polluted: true } } }] }),
+      /"constructor" at sources\.0\.constructor/
+    ],
     ['duplicate ids', () => JSON.stringify({ ...extraPack(), sections: [...tinyPack().sections, ...tinyPack().sections] }), /duplicate/i],
     ['an id the bundled pack has', () => JSON.stringify(tinyPack()), /the built-in pack “Tiny pack” already uses/],
     ['a backup file', () => JSON.stringify({ format: 'revision-desk-backup', formatVersion: 1 }), /It is a backup/]
@@ -107,7 +116,11 @@ describe('a good pack', () => {
     expect(await again['annotations:list']({ packId: 'extra' })).toHaveLength(1)
 
     const deleted = await again['data:deletePackProgress']({ packId: 'extra', confirm: true })
-    expect(deleted).toMatchObject({ packId: 'extra', removed: { sectionsRead: 1, cards: 1, reviews: 1, annotations: 1 }, safetyBackup: expect.stringMatching(/^before-delete-/) })
+    expect(deleted).toMatchObject({
+      packId: 'extra',
+      removed: { sectionsRead: 1, cards: 1, reviews: 1, annotations: 1 },
+      safetyBackup: expect.stringMatching(/^before-delete-/)
+    })
     expect((await again['progress:get']({ packId: 'extra' })).readSections).toEqual([])
     expect(await again['annotations:list']({ packId: 'extra' })).toEqual([])
     expect((await again['study:stats']({ packId: 'extra' })).packId).toBe('extra')

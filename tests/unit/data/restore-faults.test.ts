@@ -139,7 +139,8 @@ describe('a bad backup file', () => {
     await app.close()
     return JSON.parse(content) as Record<string, unknown>
   }
-  const withStores = (doc: Record<string, unknown>, patch: Record<string, unknown>) => JSON.stringify({ ...doc, stores: { ...(doc.stores as object), ...patch } })
+  const withStores = (doc: Record<string, unknown>, patch: Record<string, unknown>) =>
+    JSON.stringify({ ...doc, stores: { ...(doc.stores as object), ...patch } })
 
   it('is refused with a clear message, for restore and inspect alike, and no file changes', async () => {
     const doc = await valid()
@@ -150,7 +151,11 @@ describe('a bad backup file', () => {
       ['a notes pack', JSON.stringify(tinyPack()), /is a notes pack, not a backup/],
       ['a newer format', JSON.stringify({ ...doc, formatVersion: 99 }), /newer version of the app/],
       ['a missing field', JSON.stringify({ ...doc, createdAt: undefined }), /createdAt/],
-      ['a bad field in a store', withStores(doc, { progress: { schemaVersion: 1, data: { packs: { tiny: { readSections: 'all', location: null } } } } }), /stores\.progress\.data\.packs\.tiny\.readSections/],
+      [
+        'a bad field in a store',
+        withStores(doc, { progress: { schemaVersion: 1, data: { packs: { tiny: { readSections: 'all', location: null } } } } }),
+        /stores\.progress\.data\.packs\.tiny\.readSections/
+      ],
       ['a store from a newer app', withStores(doc, { settings: { schemaVersion: 7, data: {} } }), /"settings" part was saved by a newer version/],
       ['an unknown part', withStores(doc, { wallet: { schemaVersion: 1, data: {} } }), /part "wallet"/],
       ['__proto__ inside', JSON.stringify(doc).replace('"stores":{', '"stores":{"__proto__":{"polluted":true},'), /"__proto__"/],

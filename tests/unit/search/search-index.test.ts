@@ -67,7 +67,9 @@ describe('search over the real pack', () => {
     expect(one.length).toBe(all.length / 2)
     expect(one.every((r) => r.packId === 'copy-pack')).toBe(true)
     expect(index.search({ query: 'Lavrov', limit: 2 })).toHaveLength(2)
-    expect(index.search({ query: 'Shoigu' }).some((r) => r.kind === 'question') || index.search({ query: 'Jaishankar' }).some((r) => r.kind === 'question')).toBe(true)
+    expect(
+      index.search({ query: 'Shoigu' }).some((r) => r.kind === 'question') || index.search({ query: 'Jaishankar' }).some((r) => r.kind === 'question')
+    ).toBe(true)
   })
 
   it('a search scoped to a pack finds exactly what the library-wide search lists for it, shared entries included', () => {
@@ -144,13 +146,25 @@ describe('search follows annotations', () => {
   })
 
   it('indexes annotations already on disk when it starts', async () => {
-    const added = await reading.annotations.add({ packId: PACK_ID, blockId: 'ctx-first-2plus2', selector: { exact: 'New Delhi' }, color: 'green', note: 'quokka' })
+    const added = await reading.annotations.add({
+      packId: PACK_ID,
+      blockId: 'ctx-first-2plus2',
+      selector: { exact: 'New Delhi' },
+      color: 'green',
+      note: 'quokka'
+    })
     const again = await openReadingServices({ dir, packs: createPackService({ packs: new Map([[PACK_ID, pack]]), errors: [] }), clock: fixedClock })
     expect((await again.handlers['search:query']({ query: 'quokka' })).map((r) => r.id)).toEqual([added.id])
   })
 
   it('returns a hostile note as plain snippet text', async () => {
-    await reading.annotations.add({ packId: PACK_ID, blockId: 'ctx-first-2plus2', selector: { exact: 'New Delhi' }, color: 'pink', note: '<img src=x onerror="alert(1)"> wombat' })
+    await reading.annotations.add({
+      packId: PACK_ID,
+      blockId: 'ctx-first-2plus2',
+      selector: { exact: 'New Delhi' },
+      color: 'pink',
+      note: '<img src=x onerror="alert(1)"> wombat'
+    })
     const [hit] = await reading.handlers['search:query']({ query: 'wombat' })
     expect(hit!.snippet).toEqual({ before: '<img src=x onerror="alert(1)"> ', match: 'wombat', after: '' })
   })

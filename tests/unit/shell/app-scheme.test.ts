@@ -15,7 +15,10 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'rd-100%^|# ü-'))
   const renderer = join(base, 'out', 'renderer')
   await mkdir(join(renderer, 'assets'), { recursive: true })
-  await writeFile(join(renderer, 'index.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP}"></head><body></body></html>`)
+  await writeFile(
+    join(renderer, 'index.html'),
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP}"></head><body></body></html>`
+  )
   await writeFile(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(renderer, 'assets', 'style.css'), 'body{}')
   await writeFile(join(renderer, 'assets', 'inter.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]))

@@ -8,7 +8,11 @@ import { createElectronMock, FakeWebContents } from './electron-mock'
 
 const electron = vi.hoisted(() => ({ current: null as ReturnType<typeof createElectronMock> | null }))
 const services = vi.hoisted(() => ({
-  create: vi.fn(async (_opts: Record<string, unknown>) => ({ handlers: {}, sourceAddresses: () => ['https://www.mea.gov.in/x'], close: vi.fn(async () => undefined) }))
+  create: vi.fn(async (_opts: Record<string, unknown>) => ({
+    handlers: {},
+    sourceAddresses: () => ['https://www.mea.gov.in/x'],
+    close: vi.fn(async () => undefined)
+  }))
 }))
 vi.mock('../../../src/main/services/app-services', () => ({ createAppServices: services.create }))
 
@@ -19,10 +23,13 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 /** Start-up reads the built page's CSP from disk, so wait until it has shown a window or given up. */
 async function settle(): Promise<void> {
   const mock = electron.current!
-  await vi.waitFor(() => {
-    const loaded = mock.state.windows.some((w) => w.loadURL.mock.calls.length > 0)
-    if (!loaded && mock.module.app.exit.mock.calls.length === 0) throw new Error('still starting')
-  }, { timeout: 30_000 })
+  await vi.waitFor(
+    () => {
+      const loaded = mock.state.windows.some((w) => w.loadURL.mock.calls.length > 0)
+      if (!loaded && mock.module.app.exit.mock.calls.length === 0) throw new Error('still starting')
+    },
+    { timeout: 30_000 }
+  )
   await flush()
 }
 

@@ -24,7 +24,8 @@ describe('sender check is the same wherever the app is installed', () => {
     expect(isTrustedSender({ url: 'app://revision-desk/index.html#/self-test', parent: null }, page)).toBe(true)
     // What Chromium and Node each make of the install folder as a file URL: neither is trusted now.
     const nodeUrl = pathToFileURL(path.win32.join(dir, 'index.html').replace(/\\/g, '/')).href
-    const chromiumStyle = 'file:///' + encodeURI(path.win32.join(dir, 'index.html').replace(/\\/g, '/')).replace(/^([a-z]):/, (_m, d: string) => `${d.toUpperCase()}:`)
+    const chromiumStyle =
+      'file:///' + encodeURI(path.win32.join(dir, 'index.html').replace(/\\/g, '/')).replace(/^([a-z]):/, (_m, d: string) => `${d.toUpperCase()}:`)
     expect(isTrustedSender({ url: nodeUrl, parent: null }, page)).toBe(false)
     expect(isTrustedSender({ url: chromiumStyle, parent: null }, page)).toBe(false)
     expect(isTrustedSender({ url: 'app://revision-desk/index.html', parent: {} }, page)).toBe(false)
@@ -35,7 +36,10 @@ describe('app:// requests map inside the renderer folder on Windows', () => {
   it.each(installs)('maps assets under %s', (root) => {
     expect(mapRequestPath('/index.html', root, path.win32)).toEqual({ kind: 'path', path: path.win32.join(root, 'index.html') })
     expect(mapRequestPath('/assets/index-D5kuhm1j.js', root, path.win32)).toEqual({ kind: 'path', path: path.win32.join(root, 'assets', 'index-D5kuhm1j.js') })
-    expect(mapRequestPath('/assets/inter%20latin.woff2', root, path.win32)).toEqual({ kind: 'path', path: path.win32.join(root, 'assets', 'inter latin.woff2') })
+    expect(mapRequestPath('/assets/inter%20latin.woff2', root, path.win32)).toEqual({
+      kind: 'path',
+      path: path.win32.join(root, 'assets', 'inter latin.woff2')
+    })
     expect(mapRequestPath('/', root, path.win32)).toEqual({ kind: 'path', path: path.win32.join(root, 'index.html') })
   })
 

@@ -178,7 +178,9 @@ describe('append()', () => {
 
   it('refuses append() on a store opened without appendTo', async () => {
     const { appendTo: _omit, ...plain } = opts()
-    const store = (await openAppendableJsonStore({ ...plain, appendTo: undefined as unknown as 'entries' })) as unknown as { append: (d: () => unknown[]) => Promise<void> }
+    const store = (await openAppendableJsonStore({ ...plain, appendTo: undefined as unknown as 'entries' })) as unknown as {
+      append: (d: () => unknown[]) => Promise<void>
+    }
     await expect(store.append(() => [])).rejects.toBeInstanceOf(TypeError)
   })
 })

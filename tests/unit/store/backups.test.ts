@@ -36,7 +36,7 @@ const backups = (): Promise<string[]> => readdir(join(dir, 'backups')).then((f) 
 const dayOf = (offset: number): Date => new Date(2026, 10, 16 + offset, 9)
 
 describe('daily backups', () => {
-  it('over 10 days keeps exactly 7, one per day, each holding the previous day\'s final state', async () => {
+  it("over 10 days keeps exactly 7, one per day, each holding the previous day's final state", async () => {
     const store = await openJsonStore(opts())
     const endOfDay: string[][] = []
     for (let day = 0; day < 10; day++) {
@@ -66,7 +66,7 @@ describe('daily backups', () => {
     expect(await readFile(join(dir, 'backups', 'items-2026-11-16.json'), 'utf8')).toBe(envelope(['yesterday']))
   })
 
-  it('keepBackups is honoured, and other stores\' backups are left alone', async () => {
+  it("keepBackups is honoured, and other stores' backups are left alone", async () => {
     await mkdir(join(dir, 'backups'))
     for (const f of ['items-extra-2026-11-01.json', 'other-2026-11-01.json']) await writeFile(join(dir, 'backups', f), '{}')
     await writeFile(join(dir, 'items.json'), envelope([]))

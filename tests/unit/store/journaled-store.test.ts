@@ -42,7 +42,10 @@ const clock = (): Date => new Date('2026-11-02T09:30:00.000Z')
 
 async function openToy(opts: { fs?: Partial<StoreFs>; checkpointAt?: number; keepLive?: number; retryMs?: number } = {}) {
   const files = { dir, clock, keepBackups: 0, ...(opts.fs ? { fs: opts.fs } : {}) }
-  const [head, journal] = await Promise.all([openJsonStore({ ...files, name: 'toy', version: 1, schema: Head, defaults: () => ({ appliedThrough: 0 }) }), openJournal(SPEC, files)])
+  const [head, journal] = await Promise.all([
+    openJsonStore({ ...files, name: 'toy', version: 1, schema: Head, defaults: () => ({ appliedThrough: 0 }) }),
+    openJournal(SPEC, files)
+  ])
   const shelf = new FileShelf<Part>({ prefix: 'toy-', key: /^[a-z]$/, schema: Part, version: 1, defaults: () => ({ values: {} }) }, files)
   const store = new JournaledStore<Journal, Entry, Omit<Entry, 'seq'>, Map<string, number>>(
     journal,

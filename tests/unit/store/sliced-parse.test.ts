@@ -18,12 +18,22 @@ const Doc = z
   })
   .strict()
 
-const itemArb = fc.record({ id: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(0), fc.constant(1.5)), tag: fc.oneof(fc.constantFrom('a', 'bc', 'xyz'), fc.constant('B!')) })
+const itemArb = fc.record({
+  id: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(0), fc.constant(1.5)),
+  tag: fc.oneof(fc.constantFrom('a', 'bc', 'xyz'), fc.constant('B!'))
+})
 const docArb = fc.record(
   {
     through: fc.oneof(fc.nat(), fc.constant(-1)),
     items: fc.array(itemArb, { maxLength: 40 }),
-    byId: fc.dictionary(fc.oneof(fc.integer({ min: 0, max: 99 }).map((n) => `k${n}`), fc.constant('bad key')), itemArb, { maxKeys: 30 }),
+    byId: fc.dictionary(
+      fc.oneof(
+        fc.integer({ min: 0, max: 99 }).map((n) => `k${n}`),
+        fc.constant('bad key')
+      ),
+      itemArb,
+      { maxKeys: 30 }
+    ),
     bounded: fc.array(fc.integer(), { maxLength: 5 }),
     extra: fc.constant(1)
   },
@@ -96,7 +106,9 @@ describe('safeParseSliced', () => {
     const count = Math.ceil((3 * SLICE_BYTES) / 30)
     const items = Array.from({ length: count }, (_, i) => ({ id: i + 1, tag: 'abc' }))
     const good = Buffer.from(JSON.stringify({ schemaVersion: 1, data: { through: 3, items, byId: { k1: items[0] } } }))
-    const bad = Buffer.from(JSON.stringify({ schemaVersion: 1, data: { through: 3, items: items.map((x, i) => (i === count - 2 ? { ...x, id: 0 } : x)), byId: {} } }))
+    const bad = Buffer.from(
+      JSON.stringify({ schemaVersion: 1, data: { through: 3, items: items.map((x, i) => (i === count - 2 ? { ...x, id: 0 } : x)), byId: {} } })
+    )
     for (const bytes of [good, bad]) expect(await decodeStoreBytesSliced(bytes, spec)).toEqual(decodeStoreBytes(bytes, spec))
     expect((await decodeStoreBytesSliced(bad, spec)).ok).toBe(false)
   })

@@ -235,13 +235,15 @@ describe('update()', () => {
               continue
             }
             const value = next++
-            const p = store.update((d) => d.items.push(value)).then(
-              () => true,
-              (e: unknown) => {
-                if (!(e instanceof WriteFailedError)) throw e
-                return false
-              }
-            )
+            const p = store
+              .update((d) => d.items.push(value))
+              .then(
+                () => true,
+                (e: unknown) => {
+                  if (!(e instanceof WriteFailedError)) throw e
+                  return false
+                }
+              )
             outcomes.set(value, p)
             if (op.await) await p
           }
@@ -268,7 +270,15 @@ describe('update()', () => {
     const store = await openJsonStore({ dir, name: 'reviews', schema: Big, version: 1, defaults: () => ({ logs: [] as z.infer<typeof Log>[] }) })
     await store.update((d) => {
       for (let i = 0; i < 20_000; i++) {
-        d.logs.push({ id: `log-${i}`, cardId: `card-${i % 900}`, at: new Date(1.7e12 + i * 6e4).toISOString(), grade: i % 4, interval: i % 60, ease: 2.5, note: 'x'.repeat(50) })
+        d.logs.push({
+          id: `log-${i}`,
+          cardId: `card-${i % 900}`,
+          at: new Date(1.7e12 + i * 6e4).toISOString(),
+          grade: i % 4,
+          interval: i % 60,
+          ease: 2.5,
+          note: 'x'.repeat(50)
+        })
       }
     })
     for (let i = 0; i < 15; i++) {

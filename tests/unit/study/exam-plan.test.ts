@@ -26,7 +26,7 @@ function cardsFor(deck: DeckItem[], seen: number): Map<string, StoredCard> {
   const cards = new Map<string, StoredCard>()
   deck.slice(0, seen).forEach((item, i) => {
     const at = new Date(T0.getTime() - ((i % 20) + 1) * DAY_MS)
-    cards.set(item.itemId, planner.review(undefined, at, (((i % 4) + 1) as 1 | 2 | 3 | 4)).card)
+    cards.set(item.itemId, planner.review(undefined, at, ((i % 4) + 1) as 1 | 2 | 3 | 4).card)
   })
   return cards
 }
@@ -118,10 +118,16 @@ describe('daily plan', () => {
 
   it('holds for any deck, history, exam date and budget', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 150 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 5, max: 120 }), (n, seenShare, days, minutes) => {
-        const deck = deckOf(n)
-        check(deck, cardsFor(deck, Math.floor(n * seenShare)), days, minutes)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 5, max: 120 }),
+        (n, seenShare, days, minutes) => {
+          const deck = deckOf(n)
+          check(deck, cardsFor(deck, Math.floor(n * seenShare)), days, minutes)
+        }
+      ),
       { numRuns: 60 }
     )
   })

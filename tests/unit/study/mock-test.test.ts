@@ -29,7 +29,7 @@ describe('UPSC marking', () => {
 
   it('picks distinct questions, no more than exist', () => {
     let x = 1
-    const rnd = () => ((x = (x * 48271) % 2147483647) / 2147483647)
+    const rnd = () => (x = (x * 48271) % 2147483647) / 2147483647
     const ids = Array.from({ length: 30 }, (_, i) => `q${i}`)
     const picked = pickQuestions(ids, 25, rnd)
     expect(new Set(picked).size).toBe(25)

@@ -51,7 +51,11 @@ describe('rating', () => {
 
   it('refuses items and packs that do not exist', async () => {
     h = await harness()
-    const fail = (p: Promise<unknown>) => p.then(() => null, (e: ServiceError) => e.code)
+    const fail = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: ServiceError) => e.code
+      )
     expect(await fail(h.service.rate({ packId: 'nope', itemId: 'q:q-1', rating: 3 }))).toBe('not-found')
     expect(await fail(h.service.rate({ packId: P, itemId: 'q:q-404', rating: 3 }))).toBe('not-found')
     expect(await fail(h.service.rate({ packId: P, itemId: 'hl:never-made', rating: 3 }))).toBe('not-found')
@@ -98,7 +102,11 @@ describe('queue', () => {
     const q0 = h.service.queue({ packId: P, mode: 'due' })
     expect(q0.items.map((i) => i.itemId)).toEqual(['q:q-1', 'q:q-2', 'q:q-3'])
     expect(q0.counts).toEqual({ dueNow: 0, newAvailable: 8, newLeftToday: 3, newPerDay: 3 })
-    expect(q0.items[0]).toMatchObject({ ref: { kind: 'question', questionId: 'q-1', questionKind: 'mcq' }, sectionIds: ['sec-one'], card: { state: 'new', due: null } })
+    expect(q0.items[0]).toMatchObject({
+      ref: { kind: 'question', questionId: 'q-1', questionKind: 'mcq' },
+      sectionIds: ['sec-one'],
+      card: { state: 'new', due: null }
+    })
     await h.service.rate({ packId: P, itemId: 'q:q-1', rating: 3 })
     await h.service.rate({ packId: P, itemId: 'q:q-2', rating: 4 })
     // q-1 waits 10 minutes; two new items are left for today.
@@ -110,7 +118,12 @@ describe('queue', () => {
     // Next day: the Easy card is due (FSRS gave it days), and three new again.
     h.advance(20 * DAY_MS)
     const q2 = h.service.queue({ packId: P, mode: 'due', limit: 50 })
-    expect(q2.items.slice(0, 2).map((i) => i.itemId).sort()).toEqual(['q:q-1', 'q:q-2'])
+    expect(
+      q2.items
+        .slice(0, 2)
+        .map((i) => i.itemId)
+        .sort()
+    ).toEqual(['q:q-1', 'q:q-2'])
     expect(q2.counts.newLeftToday).toBe(3)
     expect(h.service.queue({ packId: P, mode: 'due', kinds: ['cell'] }).items.map((i) => i.itemId)).toEqual(['cell:row-first/us', 'cell:row-first/russia'])
   })
@@ -192,7 +205,9 @@ describe('persistence and pack updates', () => {
     expect(h.service.queue({ packId: P, mode: 'cram' }).items.map((i) => i.itemId)).not.toContain('hl:hl-1')
     const item = await add()
     expect(item.card.state).toBe('review')
-    await expect(h.service.addCustomCard({ packId: P, id: 'hl-2', kind: 'highlight-cloze', text: '{{blank}}', answer: 'y', blockId: 'blk-zz' })).rejects.toMatchObject({ code: 'validation' })
+    await expect(
+      h.service.addCustomCard({ packId: P, id: 'hl-2', kind: 'highlight-cloze', text: '{{blank}}', answer: 'y', blockId: 'blk-zz' })
+    ).rejects.toMatchObject({ code: 'validation' })
   })
 })
 

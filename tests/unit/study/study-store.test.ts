@@ -32,7 +32,18 @@ function reviews(count: number, start: number): NewLogEntry[] {
     const prev = cards.get(itemId)
     const { card, log } = scheduler.review(prev, at, 3)
     cards.set(itemId, card)
-    return { packId: 'p', itemId, at: at.toISOString(), day: IST.dayOf(at), rating: 3, source: 'study', fresh: !prev, card, log, ...(prev ? { prevDue: prev.due } : {}) }
+    return {
+      packId: 'p',
+      itemId,
+      at: at.toISOString(),
+      day: IST.dayOf(at),
+      rating: 3,
+      source: 'study',
+      fresh: !prev,
+      card,
+      log,
+      ...(prev ? { prevDue: prev.due } : {})
+    }
   })
 }
 const readData = async (name: string) => (JSON.parse(await readFile(join(dir, name), 'utf8')) as { data: { entries: LogEntry[] } }).data

@@ -25,7 +25,10 @@ export const partKey = (n: number): string => String(n).padStart(2, '0')
 
 /** Opens every part at once: reads answer from all of them without waiting. */
 export async function openParts(files: StoreFileOptions): Promise<{ shelf: FileShelf<Part>; parts: JsonStore<Part>[] }> {
-  const shelf = new FileShelf<Part>({ prefix: ANNOTATIONS_STORE.part, key: /^\d\d$/, schema: PartSchema, version: ANNOTATIONS_STORE.version, defaults: () => ({ annotations: {} }) }, files)
+  const shelf = new FileShelf<Part>(
+    { prefix: ANNOTATIONS_STORE.part, key: /^\d\d$/, schema: PartSchema, version: ANNOTATIONS_STORE.version, defaults: () => ({ annotations: {} }) },
+    files
+  )
   const parts = await Promise.all(Array.from({ length: ANNOTATION_PARTS }, (_, n) => shelf.open(partKey(n))))
   return { shelf, parts }
 }

@@ -5,7 +5,13 @@
 import * as z from 'zod'
 import { AnnotationSchema, type Annotation } from '../../../shared/annotations'
 
-export const ANNOTATIONS_STORE = { name: 'annotations', journal: 'annotations-journal', meta: 'annotations-meta', part: 'annotations-part-', version: 1 } as const
+export const ANNOTATIONS_STORE = {
+  name: 'annotations',
+  journal: 'annotations-journal',
+  meta: 'annotations-meta',
+  part: 'annotations-part-',
+  version: 1
+} as const
 /** Deleted annotations kept for undo; the oldest leave first. */
 export const TRASH_MAX = 100
 

@@ -252,7 +252,12 @@ export async function openAnnotationService(opts: AnnotationServiceOptions): Pro
       const current = requireLive(id)
       if ((color === undefined || color === current.color) && (note === undefined || note === current.note)) return view(current)
       const now = clock().toISOString()
-      const updated = await store.edit(id, (a) => ({ ...a, ...(color !== undefined ? { color } : {}), ...(note !== undefined ? { note } : {}), updatedAt: now }))
+      const updated = await store.edit(id, (a) => ({
+        ...a,
+        ...(color !== undefined ? { color } : {}),
+        ...(note !== undefined ? { note } : {}),
+        updatedAt: now
+      }))
       emit({ type: 'upsert', annotation: view(updated) })
       return view(updated)
     },

@@ -16,7 +16,18 @@ import { JournaledStore, openJournal, type JournalSpec } from '../store/journale
 import { openJsonStore, type AppendableJsonStore, type JsonStore, type StoreFileOptions } from '../store/json-store'
 import { annotationFolding, type AnnotationView } from './annotation-checkpoint'
 import { openParts, partOf, snapshotOf, writeSnapshot } from './annotation-parts'
-import { ANNOTATIONS_STORE, JournalSchema, MetaSchema, type Journal, type JournalEntry, type Meta, type NewEntry, type Part, type Snapshot, type TrashEntry } from './annotation-schema'
+import {
+  ANNOTATIONS_STORE,
+  JournalSchema,
+  MetaSchema,
+  type Journal,
+  type JournalEntry,
+  type Meta,
+  type NewEntry,
+  type Part,
+  type Snapshot,
+  type TrashEntry
+} from './annotation-schema'
 
 export { ANNOTATION_PARTS, partOf } from './annotation-parts'
 export { ANNOTATIONS_STORE, JournalSchema, MetaSchema, PartSchema, SnapshotSchema, TRASH_MAX } from './annotation-schema'
@@ -48,7 +59,13 @@ export class AnnotationStore {
   readonly #shelf: FileShelf<Part>
   readonly #journaled: JournaledStore<Journal, JournalEntry, NewEntry, AnnotationView>
 
-  private constructor(opts: AnnotationStoreOptions, meta: JsonStore<Meta>, shelf: FileShelf<Part>, parts: JsonStore<Part>[], journal: AppendableJsonStore<Journal, 'entries'>) {
+  private constructor(
+    opts: AnnotationStoreOptions,
+    meta: JsonStore<Meta>,
+    shelf: FileShelf<Part>,
+    parts: JsonStore<Part>[],
+    journal: AppendableJsonStore<Journal, 'entries'>
+  ) {
     this.meta = meta
     this.parts = parts
     this.#shelf = shelf
@@ -63,7 +80,13 @@ export class AnnotationStore {
   static async open(opts: AnnotationStoreOptions): Promise<AnnotationStore> {
     const files: StoreFileOptions = { dir: opts.dir, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.store }
     const [meta, journal, { shelf, parts }] = await Promise.all([
-      openJsonStore<Meta>({ ...files, name: ANNOTATIONS_STORE.meta, version: ANNOTATIONS_STORE.version, schema: MetaSchema, defaults: () => ({ appliedThrough: 0, trash: [] }) }),
+      openJsonStore<Meta>({
+        ...files,
+        name: ANNOTATIONS_STORE.meta,
+        version: ANNOTATIONS_STORE.version,
+        schema: MetaSchema,
+        defaults: () => ({ appliedThrough: 0, trash: [] })
+      }),
       openJournal(JOURNAL, files),
       openParts(files)
     ])

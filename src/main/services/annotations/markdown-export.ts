@@ -22,7 +22,6 @@ export function exportFileName(packId: string, at: Date): string {
   return `${packId}-annotations-${localDay(at)}.md`
 }
 
-
 /** Backslash-escapes what Markdown would read as markup inside a line (CommonMark allows `\` before any ASCII punctuation). */
 export function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<>&|~]/g, '\\$&')

@@ -63,20 +63,29 @@ const invalid = (message: string, issues: ApiIssue[] = []): ServiceError => new 
 
 /** One store's `{schemaVersion, data}`, upgraded and checked; throws naming the bad field. */
 export function decodeStore<T>(name: string, value: unknown, spec: StoreSpec<T>, where = `stores.${name}`): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Number.isSafeInteger((value as { schemaVersion?: unknown }).schemaVersion) || !('data' in value)) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Number.isSafeInteger((value as { schemaVersion?: unknown }).schemaVersion) ||
+    !('data' in value)
+  ) {
     throw invalid(`The backup's "${name}" part is not in the app's format ({"schemaVersion": n, "data": …}).`, [{ path: where, message: 'not a saved store' }])
   }
   const { schemaVersion, data } = value as { schemaVersion: number; data: unknown }
   if (schemaVersion > spec.version) {
-    throw invalid(`The backup's "${name}" part was saved by a newer version of the app (format ${schemaVersion}; this version reads up to ${spec.version}). Update the app, then restore it.`, [
-      { path: `${where}.schemaVersion`, message: 'newer than this app' }
-    ])
+    throw invalid(
+      `The backup's "${name}" part was saved by a newer version of the app (format ${schemaVersion}; this version reads up to ${spec.version}). Update the app, then restore it.`,
+      [{ path: `${where}.schemaVersion`, message: 'newer than this app' }]
+    )
   }
   let migrated: unknown
   try {
     migrated = migrate(data, schemaVersion, spec.version, spec.migrations)
   } catch (error) {
-    throw invalid(`The backup's "${name}" part is in format ${schemaVersion} and could not be upgraded (${(error as Error).message}).`, [{ path: `${where}.schemaVersion`, message: 'cannot upgrade' }])
+    throw invalid(`The backup's "${name}" part is in format ${schemaVersion} and could not be upgraded (${(error as Error).message}).`, [
+      { path: `${where}.schemaVersion`, message: 'cannot upgrade' }
+    ])
   }
   const parsed = spec.schema.safeParse(migrated)
   if (!parsed.success) {
@@ -113,9 +122,10 @@ export function decodeBackup(content: string, label = 'The backup file'): Decode
   }
   const version = (raw as { formatVersion?: unknown }).formatVersion
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
-    throw invalid(`${label} was made by a newer version of the app (backup format ${version}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update the app, then restore it.`, [
-      { path: 'formatVersion', message: 'newer than this app' }
-    ])
+    throw invalid(
+      `${label} was made by a newer version of the app (backup format ${version}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update the app, then restore it.`,
+      [{ path: 'formatVersion', message: 'newer than this app' }]
+    )
   }
   const doc = DocumentSchema.safeParse(raw)
   if (!doc.success) {

@@ -76,8 +76,18 @@ export async function listAutomaticBackups(fs: StoreFs, dir: string): Promise<Au
       continue // removed while listing
     }
     if (!info.isFile()) continue
-    const label = parsed.kind === 'daily' ? `${storeLabel(parsed.store as string)}, as it was before the first change on ${parsed.day}` : FULL_LABELS[parsed.kind as FullKind]
-    out.push({ id: name, kind: parsed.kind, createdAt: info.mtime.toISOString(), sizeBytes: info.size, label, ...(parsed.store ? { store: parsed.store } : {}) })
+    const label =
+      parsed.kind === 'daily'
+        ? `${storeLabel(parsed.store as string)}, as it was before the first change on ${parsed.day}`
+        : FULL_LABELS[parsed.kind as FullKind]
+    out.push({
+      id: name,
+      kind: parsed.kind,
+      createdAt: info.mtime.toISOString(),
+      sizeBytes: info.size,
+      label,
+      ...(parsed.store ? { store: parsed.store } : {})
+    })
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
 }

@@ -52,8 +52,7 @@ export function createDataService(opts: DataServiceOptions): DataService {
   const fs = storeFs(opts.fs)
   const clock = opts.clock ?? (() => new Date())
 
-  const packRefs = (): BackupPackRef[] =>
-    packs.list().packs.map((p) => ({ id: p.id, title: p.title, version: p.version, source: p.source ?? 'bundled' }))
+  const packRefs = (): BackupPackRef[] => packs.list().packs.map((p) => ({ id: p.id, title: p.title, version: p.version, source: p.source ?? 'bundled' }))
   const packInfo = (known: BackupPackRef[] = []): PackInfo => ({
     title: (id) => (packs.has(id) ? packs.get(id).title : (known.find((p) => p.id === id)?.title ?? null)),
     installed: (id) => packs.has(id)
@@ -65,7 +64,9 @@ export function createDataService(opts: DataServiceOptions): DataService {
     try {
       safetyBackup = await writeFullBackup(fs, opts.dataDir, kind, backupText(current), clock())
     } catch (error) {
-      throw new ServiceError('write-failed', `Could not first keep a copy of your current data (${reasonOf(error)}), so nothing was changed.`, [], { cause: error })
+      throw new ServiceError('write-failed', `Could not first keep a copy of your current data (${reasonOf(error)}), so nothing was changed.`, [], {
+        cause: error
+      })
     }
     const parts = changedParts(current, next)
     try {
@@ -99,7 +100,8 @@ export function createDataService(opts: DataServiceOptions): DataService {
     const spec = (LOG_STORE.test(store) ? LOG_SPEC : isStoreKey(store) ? STORE_SPECS[store] : null) as DecodeSpec<unknown> | null
     if (!spec) throw new ServiceError('validation', `The app does not know the store "${store}".`)
     const decoded = decodeStoreBytes(bytes, spec)
-    if (!decoded.ok) throw new ServiceError('validation', `That copy of ${storeLabel(store).toLowerCase()} cannot be used: ${decoded.reason}. Nothing was changed.`)
+    if (!decoded.ok)
+      throw new ServiceError('validation', `That copy of ${storeLabel(store).toLowerCase()} cannot be used: ${decoded.reason}. Nothing was changed.`)
     return decoded.data as AppState[keyof AppState]
   }
 

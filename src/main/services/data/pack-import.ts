@@ -78,7 +78,8 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
       if (!result.success) {
         const issues = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }))
         const first = issues[0] as { path: string; message: string }
-        const hint = (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
+        const hint =
+          (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
         throw badPack(`${fileName} is not a valid notes pack: ${first.path}: ${first.message}.${hint}`, issues)
       }
       const pack = result.data

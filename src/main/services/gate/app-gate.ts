@@ -49,6 +49,9 @@ export function createGate(): Gate {
 /** Every handler of `handlers`, run as an ordinary call through `gate`. */
 export function behindGate<H extends object>(handlers: H, gate: Gate): H {
   return Object.fromEntries(
-    Object.entries(handlers).map(([channel, handler]) => [channel, (input: unknown) => gate.shared(() => (handler as (input: unknown) => Promise<unknown>)(input))])
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      (input: unknown) => gate.shared(() => (handler as (input: unknown) => Promise<unknown>)(input))
+    ])
   ) as H
 }

@@ -69,7 +69,11 @@ export async function loadPacksFrom(dir: string, opts: { missingOk?: boolean } =
     }
     const file = join(dir, name, 'pack.json')
     if (result.pack.id !== name) {
-      errors.push({ file, message: `${file}: pack id "${result.pack.id}" does not match its folder "${name}"`, issues: [{ path: 'id', message: 'must match the folder name' }] })
+      errors.push({
+        file,
+        message: `${file}: pack id "${result.pack.id}" does not match its folder "${name}"`,
+        issues: [{ path: 'id', message: 'must match the folder name' }]
+      })
     } else if (packs.has(name)) {
       errors.push({ file, message: `${file}: a pack with id "${name}" is already loaded`, issues: [{ path: 'id', message: 'duplicate pack id' }] })
     } else {

@@ -44,7 +44,11 @@ export function createPackService(bundled: LoadedPacks, imported: LoadedPacks = 
   const errors: PackLoadError[] = [...bundled.errors, ...imported.errors]
   for (const [id, pack] of imported.packs) {
     if (packs.has(id)) {
-      errors.push({ file: id, message: `An imported pack has the id "${id}", which a built-in pack already uses; the built-in one is shown.`, issues: [{ path: 'id', message: 'duplicate pack id' }] })
+      errors.push({
+        file: id,
+        message: `An imported pack has the id "${id}", which a built-in pack already uses; the built-in one is shown.`,
+        issues: [{ path: 'id', message: 'duplicate pack id' }]
+      })
     } else packs.set(id, { pack, source: 'imported' })
   }
   return {

@@ -10,7 +10,12 @@ const CSP_META = /<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?
 export function cspFromHtml(html: string): string {
   const tag = CSP_META.exec(html)?.[0]
   const content = tag ? /\scontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag) : null
-  const policy = (content?.[1] ?? content?.[2] ?? FALLBACK_CSP).trim().replace(/;\s*$/, '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  const policy = (content?.[1] ?? content?.[2] ?? FALLBACK_CSP)
+    .trim()
+    .replace(/;\s*$/, '')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
   // frame-ancestors is ignored in a <meta>, so the header adds it.
   return /(^|;)\s*frame-ancestors\b/i.test(policy) ? policy : `${policy}; frame-ancestors 'none'`
 }

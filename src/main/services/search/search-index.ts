@@ -39,7 +39,7 @@ export async function buildSearchIndexInSlices(
 ): Promise<SearchIndex> {
   const builder = createBuilder()
   const addInSlices = async (docs: Placement[]): Promise<void> => {
-    for (let i = 0; i < docs.length; ) {
+    for (let i = 0; i < docs.length;) {
       let end = i
       for (let chars = 0; end < docs.length && end - i < SEARCH_SLICE_DOCS && chars < SEARCH_SLICE_CHARS; end++) {
         const { doc } = docs[end] as Placement

@@ -51,12 +51,7 @@ export async function listBackups(fs: StoreFs, dir: string, name: string): Promi
 }
 
 /** The newest backup that decodes and validates, or null. Unreadable ones are skipped. */
-export async function loadNewestValidBackup<T>(
-  fs: StoreFs,
-  dir: string,
-  name: string,
-  spec: DecodeSpec<T>
-): Promise<{ file: BackupFile; data: T } | null> {
+export async function loadNewestValidBackup<T>(fs: StoreFs, dir: string, name: string, spec: DecodeSpec<T>): Promise<{ file: BackupFile; data: T } | null> {
   for (const file of await listBackups(fs, dir, name)) {
     let bytes: Buffer
     try {

@@ -33,7 +33,14 @@ export class FileShelf<T> {
     let file = this.#opening.get(key)
     if (!file) {
       const { schema, version, defaults, keepBackups } = this.#spec
-      file = openJsonStore<T>({ ...this.#files, name: `${this.#spec.prefix}${key}`, schema, version, defaults, ...(keepBackups !== undefined ? { keepBackups } : {}) })
+      file = openJsonStore<T>({
+        ...this.#files,
+        name: `${this.#spec.prefix}${key}`,
+        schema,
+        version,
+        defaults,
+        ...(keepBackups !== undefined ? { keepBackups } : {})
+      })
       this.#opening.set(key, file)
       file.then(
         (store) => this.#open.set(key, store),

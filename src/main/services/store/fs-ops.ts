@@ -41,7 +41,7 @@ async function writeFileSynced(path: string, data: string | Uint8Array, opts: { 
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const handle = await open(path, opts.flag)
   try {
-    for (let offset = 0; offset < bytes.length; ) {
+    for (let offset = 0; offset < bytes.length;) {
       const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset)
       offset += bytesWritten
     }
@@ -79,7 +79,7 @@ async function openInPlace(path: string, durable: boolean): Promise<InPlaceFile>
   return {
     size: async () => (await handle.stat()).size,
     async writeAt(data, position) {
-      for (let offset = 0; offset < data.length; ) {
+      for (let offset = 0; offset < data.length;) {
         const { bytesWritten } = await handle.write(data, offset, data.length - offset, position + offset)
         offset += bytesWritten
       }

@@ -58,7 +58,14 @@ type Journal<E> = { entries: E[] } & Record<string, unknown>
 
 /** Opens a journal file: appendable, so a change adds one line in place. */
 export function openJournal<J extends { entries: unknown[] }>(spec: JournalSpec<J>, files: StoreFileOptions): Promise<AppendableJsonStore<J, 'entries'>> {
-  return openAppendableJsonStore<J, 'entries'>({ ...files, name: spec.name, version: spec.version, schema: spec.schema, defaults: spec.defaults, appendTo: 'entries' })
+  return openAppendableJsonStore<J, 'entries'>({
+    ...files,
+    name: spec.name,
+    version: spec.version,
+    schema: spec.schema,
+    defaults: spec.defaults,
+    appendTo: 'entries'
+  })
 }
 
 /** `E`: a journal entry; `N`: an entry as decided, before it has a position; `V`: the live view. */

@@ -135,7 +135,13 @@ export async function safeParseSliced<T>(schema: z.ZodType<T>, value: unknown, o
       const at = issue.path.length > 0 ? shapeKeys.indexOf(String(issue.path[0])) : -1
       return at < 0 ? shapeKeys.length : at
     }
-    return { success: false, issues: issues.map((issue, i) => ({ issue, i })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.i - b.i).map((x) => x.issue) }
+    return {
+      success: false,
+      issues: issues
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => rank(a.issue) - rank(b.issue) || a.i - b.i)
+        .map((x) => x.issue)
+    }
   }
   const data = head.data as Record<string, unknown>
   for (const [key] of fields) data[key] = parts[key]

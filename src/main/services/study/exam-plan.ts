@@ -54,7 +54,12 @@ export function forecastExam(input: Pick<ExamInput, 'deck' | 'cards' | 'sections
       const r = recallOf.get(item.itemId)
       return r === null || r === undefined ? [] : [r]
     })
-    return { items: items.length, unseen: items.length - seen.length, recallSeen: mean(seen), recallAll: items.length ? seen.reduce((a, b) => a + b, 0) / items.length : 0 }
+    return {
+      items: items.length,
+      unseen: items.length - seen.length,
+      recallSeen: mean(seen),
+      recallAll: items.length ? seen.reduce((a, b) => a + b, 0) / items.length : 0
+    }
   }
   const sections: ExamSectionForecast[] = input.sections.map((s) => ({
     sectionId: s.id,

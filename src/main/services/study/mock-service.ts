@@ -136,15 +136,22 @@ export async function openMockService(opts: MockServiceOptions): Promise<MockSer
       const index = indexPack(packs.get(packId))
       const known = new Set(index.sectionOrder.keys())
       const unknown = (sectionIds ?? []).filter((s) => !known.has(s))
-      if (unknown.length) throw new ServiceError('validation', `Pack "${packId}" has no section "${unknown[0]}".`, [{ path: 'sectionIds', message: 'unknown section' }])
+      if (unknown.length)
+        throw new ServiceError('validation', `Pack "${packId}" has no section "${unknown[0]}".`, [{ path: 'sectionIds', message: 'unknown section' }])
       const eligible = [...index.questions.values()]
         .filter(isSingleChoice)
         .filter((q) => !sectionIds || index.items.get(questionItemId(q.id))?.sectionIds.some((s) => sectionIds.includes(s)))
         .map((q) => q.id)
-      if (!eligible.length) throw new ServiceError('validation', 'No multiple-choice questions to make a mock from.', [{ path: 'sectionIds', message: 'no questions' }])
+      if (!eligible.length)
+        throw new ServiceError('validation', 'No multiple-choice questions to make a mock from.', [{ path: 'sectionIds', message: 'no questions' }])
       const now = clock()
       const suffix = Math.floor(opts.random() * 36 ** 4).toString(36)
-      const mock = { id: `mock-${now.getTime().toString(36)}-${suffix}`, packId, questionIds: pickQuestions(eligible, count, opts.random), startedAt: now.toISOString() }
+      const mock = {
+        id: `mock-${now.getTime().toString(36)}-${suffix}`,
+        packId,
+        questionIds: pickQuestions(eligible, count, opts.random),
+        startedAt: now.toISOString()
+      }
       await store.update((draft) => {
         draft.active[packId] = mock
       })

@@ -30,7 +30,14 @@ export class StudyArchive {
 
   constructor(files: StoreFileOptions) {
     this.shelf = new FileShelf<ArchiveData>(
-      { prefix: STUDY_STORE.archivePrefix, key: /^\d{4}-\d{2}_b\d+$/, schema: ArchiveSchema, version: STUDY_STORE.version, defaults: () => ({ entries: [] }), keepBackups: 2 },
+      {
+        prefix: STUDY_STORE.archivePrefix,
+        key: /^\d{4}-\d{2}_b\d+$/,
+        schema: ArchiveSchema,
+        version: STUDY_STORE.version,
+        defaults: () => ({ entries: [] }),
+        keepBackups: 2
+      },
       files
     )
   }

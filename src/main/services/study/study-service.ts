@@ -95,7 +95,13 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       throw new ServiceError('validation', `Pack "${packId}" has no section "${sectionId}".`, [{ path: 'sectionId', message: 'unknown section' }])
     }
   }
-  const entryBase = (packId: string, itemId: string, rating: StudyRating, now: Date) => ({ packId, itemId, at: now.toISOString(), day: calendar.dayOf(now), rating })
+  const entryBase = (packId: string, itemId: string, rating: StudyRating, now: Date) => ({
+    packId,
+    itemId,
+    at: now.toISOString(),
+    day: calendar.dayOf(now),
+    rating
+  })
   const review = (packId: string, itemId: string, rating: StudyRating, now: Date, source: NewLogEntry['source']): NewLogEntry => {
     const prev = store.card(packId, itemId)
     const { card, log } = scheduler.review(prev, now, rating)

@@ -14,7 +14,18 @@ import { openJsonStore, type AppendableJsonStore, type JsonStore, type StoreFile
 import type { StoredCard } from './scheduler'
 import { StudyArchive } from './study-archive'
 import { foldSnapshot, studyFolding, type Counts, type StudyView } from './study-checkpoint'
-import { emptyPackStudy, JournalSchema, SnapshotSchema, STUDY_STORE, type ArchiveData, type JournalData, type LogEntry, type NewLogEntry, type PackStudy, type SnapshotData } from './study-schema'
+import {
+  emptyPackStudy,
+  JournalSchema,
+  SnapshotSchema,
+  STUDY_STORE,
+  type ArchiveData,
+  type JournalData,
+  type LogEntry,
+  type NewLogEntry,
+  type PackStudy,
+  type SnapshotData
+} from './study-schema'
 
 export { ARCHIVE_BLOCK, archiveKey } from './study-archive'
 export { STUDY_STORE } from './study-schema'
@@ -62,7 +73,13 @@ export class StudyStore {
   static async open(opts: StudyStoreOptions): Promise<StudyStore> {
     const files: StoreFileOptions = { dir: opts.dir, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.store }
     const [snapshot, journal] = await Promise.all([
-      openJsonStore<SnapshotData>({ ...files, name: STUDY_STORE.name, version: STUDY_STORE.version, schema: SnapshotSchema, defaults: () => ({ appliedThrough: 0, packs: {} }) }),
+      openJsonStore<SnapshotData>({
+        ...files,
+        name: STUDY_STORE.name,
+        version: STUDY_STORE.version,
+        schema: SnapshotSchema,
+        defaults: () => ({ appliedThrough: 0, packs: {} })
+      }),
       openJournal(JOURNAL, files)
     ])
     const store = new StudyStore(opts, snapshot, new StudyArchive(files), journal)
@@ -198,4 +215,3 @@ export class StudyStore {
     await this.snapshot.update((draft) => foldSnapshot(draft, missed, trimmedThrough))
   }
 }
-

@@ -12,7 +12,8 @@ export interface BlockSelection {
   rect: { top: number; left: number; bottom: number; width: number } | null
 }
 
-const blockOf = (node: Node | null): HTMLElement | null => (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>('[data-block-id]') ?? null
+const blockOf = (node: Node | null): HTMLElement | null =>
+  (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>('[data-block-id]') ?? null
 
 /** Offset in the block's plain text of the DOM point (node, offset). */
 export function pointOffset(block: HTMLElement, node: Node, offset: number): number {

@@ -36,7 +36,10 @@ export function clozeCard(text: string, range: TextRange): ClozeCard {
   const answer = squash(text.slice(range.start, range.end)).trim()
   if (answer === '') return { ok: false, message: 'The highlight has no words to turn into a flashcard.' }
   if (answer.length > CLOZE_ANSWER_MAX) {
-    return { ok: false, message: `A flashcard answer can be at most ${CLOZE_ANSWER_MAX} characters; this highlight has ${answer.length}. Highlight fewer words.` }
+    return {
+      ok: false,
+      message: `A flashcard answer can be at most ${CLOZE_ANSWER_MAX} characters; this highlight has ${answer.length}. Highlight fewer words.`
+    }
   }
   const sentence = sentenceAround(text, range)
   // A literal "{{blank}}" in the notes would make a second blank.

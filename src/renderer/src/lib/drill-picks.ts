@@ -52,7 +52,9 @@ export function whichCards(table: CompareTable, rows: readonly TableRow[], k: nu
     .filter((r) => r.relation === 'differ')
     .flatMap((r) => {
       const texts = table.columns.map((c) => r.cells[c.id]?.text.trim().toLowerCase())
-      return table.columns.filter((c, i) => texts[i] !== undefined && texts.indexOf(texts[i]) === texts.lastIndexOf(texts[i])).map((c) => toCard(table.id, r.id, c.id))
+      return table.columns
+        .filter((c, i) => texts[i] !== undefined && texts.indexOf(texts[i]) === texts.lastIndexOf(texts[i]))
+        .map((c) => toCard(table.id, r.id, c.id))
     })
   return shuffle(candidates, random).slice(0, Math.max(0, k))
 }

@@ -169,5 +169,22 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     say(null)
   }
 
-  return { packId, items, loaded, lastColor, toast, exporting, byId, byBlock, load, add, update, remove, undoDelete, exportMarkdown, makeFlashcard, dismissToast }
+  return {
+    packId,
+    items,
+    loaded,
+    lastColor,
+    toast,
+    exporting,
+    byId,
+    byBlock,
+    load,
+    add,
+    update,
+    remove,
+    undoDelete,
+    exportMarkdown,
+    makeFlashcard,
+    dismissToast
+  }
 })

@@ -136,7 +136,9 @@ export const useDataStore = defineStore('data', () => {
   const reset = () =>
     run('reset', async () => {
       const result = await api['data:reset']({ confirm: true })
-      finish(`All progress was reset; your display settings were kept. A copy of everything from just before is in the backups folder as ${result.safetyBackup}.`)
+      finish(
+        `All progress was reset; your display settings were kept. A copy of everything from just before is in the backups folder as ${result.safetyBackup}.`
+      )
     })
 
   const restoreAutomatic = (backup: AutomaticBackup) =>

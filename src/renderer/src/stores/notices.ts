@@ -22,8 +22,7 @@ export const NOTICE_POLL_MS = 20_000
 /** Plain words for a notice main raised about one of its store files. */
 export function describeStoreNotice(n: StoreNotice): Notice {
   if (n.kind === 'recovered') {
-    const loaded =
-      n.restoredFrom === 'backup' ? 'your newest backup' : n.restoredFrom === 'repaired' ? 'the readable data inside it' : 'fresh defaults'
+    const loaded = n.restoredFrom === 'backup' ? 'your newest backup' : n.restoredFrom === 'repaired' ? 'the readable data inside it' : 'fresh defaults'
     const kept = n.keptAs ? ` We kept it as ${n.keptAs} and loaded ${loaded}.` : ` We loaded ${loaded}.`
     return { id: `store:${n.id}`, tone: 'warning', message: `We couldn't read ${n.file}.${kept}`, detail: n.reason }
   }

@@ -33,7 +33,12 @@ export const useStudyStore = defineStore('study', () => {
   const current = computed(() => items.value[0] ?? null)
 
   async function fetchQueue(opts: SessionOptions, limit: number): Promise<StudyQueue> {
-    return api['study:queue']({ packId: opts.packId, mode: opts.mode, limit, ...(opts.mode === 'section' && opts.sectionId ? { sectionId: opts.sectionId } : {}) })
+    return api['study:queue']({
+      packId: opts.packId,
+      mode: opts.mode,
+      limit,
+      ...(opts.mode === 'section' && opts.sectionId ? { sectionId: opts.sectionId } : {})
+    })
   }
 
   /** Counts for the start screen, without starting anything. */

@@ -139,8 +139,10 @@ async function runLane(steps, live) {
 await Promise.all(lanes.map((steps, i) => runLane(steps, i === 0)))
 const total = lanes.flat().length
 if (failed) {
-  console.log(`\nsteps: ${times.length} passed, 1 failed, ${total - times.length - 1} not finished (${seconds(started)}s)`)
+  console.log(`\n${total - times.length - 1} steps not finished; ${seconds(started)}s in all`)
+  console.log(`steps: ${times.length} passed, 1 failed`)
   process.exit(1)
 }
 console.log(`\n${times.map(([name, s]) => `  ${s.padStart(6)}s  ${name}`).join('\n')}`)
-console.log(`steps: ${times.length} passed, 0 failed, in ${seconds(started)}s`)
+console.log(`${seconds(started)}s in all`)
+console.log(`steps: ${times.length} passed, 0 failed`)

@@ -1,5 +1,5 @@
 // Why: the order the app needs its data in at launch. Settings and notices do
-// not wait for the packs; progress waits for the pack it belongs to. Main's
+// not wait for the packs; progress loads as soon as the list names its pack. Main's
 // notices are asked for again while the app runs, so one raised later shows.
 import { onMounted, onUnmounted } from 'vue'
 import { useLibraryStore } from '@renderer/stores/library'
@@ -10,9 +10,8 @@ import { useSettingsStore } from '@renderer/stores/settings'
 export async function startApp(): Promise<void> {
   const library = useLibraryStore()
   const progress = useProgressStore()
-  const packReady = library.load().then(async () => {
-    if (library.current) await progress.ensureLoaded(library.current.id)
-  })
+  // Where the student left off loads beside the pack, not after it.
+  const packReady = library.load((packId) => progress.ensureLoaded(packId))
   await Promise.all([useSettingsStore().load(), useNoticesStore().load(), packReady])
 }
 

@@ -1,7 +1,7 @@
 // Why: the packs main found and the one being studied. Packs are read-only
 // here; main validated them before the page ever sees one.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
 import type { Pack, PackLoadError, PackSummary } from '@shared/domain'
 import { useNoticesStore } from './notices'
@@ -11,13 +11,18 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed'
 export const useLibraryStore = defineStore('library', () => {
   const packs = ref<PackSummary[]>([])
   const errors = ref<PackLoadError[]>([])
-  const current = ref<Pack | null>(null)
+  // Read-only and large: replaced whole, never changed in place, so no deep reactivity.
+  const current = shallowRef<Pack | null>(null)
   const status = ref<LoadStatus>('idle')
 
   const currentSummary = computed(() => packs.value.find((p) => p.id === current.value?.id) ?? null)
 
-  /** Lists the packs and opens the first, so every mode has something to show. */
-  async function load(): Promise<void> {
+  /**
+   * Lists the packs and opens the first, so every mode has something to show.
+   * `onChosen` hears the pack's id as soon as the list names it, so what
+   * belongs to that pack can load while the pack itself does.
+   */
+  async function load(onChosen?: (packId: string) => Promise<void>): Promise<void> {
     status.value = 'loading'
     const notices = useNoticesStore()
     try {
@@ -35,7 +40,7 @@ export const useLibraryStore = defineStore('library', () => {
       status.value = 'ready'
       return
     }
-    await open(first.id)
+    await Promise.all([open(first.id), onChosen?.(first.id)])
   }
 
   async function open(packId: string): Promise<void> {

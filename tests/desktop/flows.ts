@@ -2,6 +2,7 @@
 // same selectors the browser-host E2E suite uses, so both hosts are held to
 // one behaviour.
 import { expect, type Page } from '@playwright/test'
+import { selectWords } from '../e2e/select-words'
 
 export const MODES = ['Read', 'Compare', 'Self-test', 'Dashboard', 'Settings'] as const
 const heading = (page: Page) => page.getByRole('heading', { level: 1 })
@@ -17,31 +18,9 @@ export async function chooseDarkTheme(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
 }
 
-/** Selects `words` inside a block as a drag would, then releases the mouse there. */
+/** Highlights `words` in a block as a drag and the toolbar would. */
 export async function highlight(page: Page, blockId: string, words: string): Promise<void> {
-  await page.evaluate(
-    ([blockId, words]) => {
-      const block = document.querySelector(`[data-block-id="${blockId}"]`)
-      if (!block) throw new Error(`no block ${blockId}`)
-      const spans = [...block.querySelectorAll<HTMLElement>('[data-offset]')]
-      const pieces = spans.map((s) => ({ node: s.firstChild as Text, start: Number(s.dataset.offset) }))
-      const text = pieces.reduce((all, p) => all.padEnd(p.start) + p.node.data, '')
-      const start = text.indexOf(words)
-      if (start < 0) throw new Error(`"${words}" is not in ${blockId}`)
-      const at = (offset: number) => {
-        const p = pieces.find((q) => offset >= q.start && offset <= q.start + q.node.length)!
-        return [p.node, offset - p.start] as const
-      }
-      const range = document.createRange()
-      range.setStart(...at(start))
-      range.setEnd(...at(start + words.length))
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      block.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-    },
-    [blockId, words] as const
-  )
+  await selectWords(page, blockId, words)
   await page.getByRole('toolbar', { name: 'Highlight toolbar' }).getByRole('button', { name: 'Highlight', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Highlight saved.' })).toBeVisible()
 }

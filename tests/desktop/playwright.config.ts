@@ -3,8 +3,7 @@
 // Electron binary cannot be downloaded here. Fails loudly without Chromium.
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM_PATH, chromiumLaunchOptions } from '../e2e/chromium'
 if (!existsSync(CHROMIUM_PATH)) {
   throw new Error(`The emulated-desktop lane needs Chromium at ${CHROMIUM_PATH}: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`)
 }
@@ -23,17 +22,6 @@ export default defineConfig({
   use: {
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    }
+    launchOptions: chromiumLaunchOptions
   }
 })

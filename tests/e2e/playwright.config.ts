@@ -4,8 +4,9 @@
 // dir and a free port, so tests share nothing and two run at once: much of a
 // test is waiting on the page or the host, which the other one fills.
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './chromium'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { CHROMIUM_PATH } from './chromium'
 
 export default defineConfig({
   testDir: '.',
@@ -23,17 +24,6 @@ export default defineConfig({
   use: {
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    }
+    launchOptions: chromiumLaunchOptions
   }
 })

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './host'
+import { selectWords } from './select-words'
 
 const SECTION = 'context'
 const SECTION_TITLE = 'Context: a 2+2 with Russia'
@@ -15,33 +16,6 @@ const WORDS = 'annual summit'
 const panel = (page: Page) => page.getByRole('region', { name: 'Annotations' })
 const editor = (page: Page) => page.getByRole('dialog', { name: 'Highlight' })
 const marks = (page: Page) => page.locator(`[data-block-id="${BLOCK}"] mark[data-annotation-id]`)
-
-/** Selects `words` in a block the way a drag would leave it, then releases the mouse there. */
-async function selectWords(page: Page, blockId: string, words: string): Promise<void> {
-  await page.evaluate(
-    ([blockId, words]) => {
-      const block = document.querySelector(`[data-block-id="${blockId}"]`)
-      if (!block) throw new Error(`no block ${blockId}`)
-      const spans = [...block.querySelectorAll<HTMLElement>('[data-offset]')]
-      const pieces = spans.map((s) => ({ node: s.firstChild as Text, start: Number(s.dataset.offset) }))
-      const text = pieces.reduce((all, p) => all.padEnd(p.start) + p.node.data, '')
-      const start = text.indexOf(words)
-      if (start < 0) throw new Error(`"${words}" is not in ${blockId}`)
-      const at = (offset: number) => {
-        const p = pieces.find((q) => offset >= q.start && offset <= q.start + q.node.length)!
-        return [p.node, offset - p.start] as const
-      }
-      const range = document.createRange()
-      range.setStart(...at(start))
-      range.setEnd(...at(start + words.length))
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      block.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-    },
-    [blockId, words] as const
-  )
-}
 
 async function openSection(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/#/read/${SECTION}`)

@@ -118,7 +118,8 @@ test('an open mock paper survives a restart with its answers', async ({ page, ho
   const paper = page.getByRole('region', { name: /^Mock test: question \d of 3$/ })
   await expect(paper).toBeVisible()
   await page.keyboard.press('2')
-  await expect(paper).toContainText('Answered 1 of 3')
+  // The count moves at once; the answer is kept only once the paper says it is saved.
+  await expect(paper).toContainText('Answered 1 of 3 · Answers saved')
 
   await host.restart()
   await openSelfTest(page, host.current.url)

@@ -6,16 +6,12 @@ import { blockPlainText } from '../../../shared/domain/anchoring'
 import { BLANK } from '../../../shared/domain/cloze'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack, Question } from '../../../shared/pack/schema'
-import type { SearchKind } from '../../../shared/domain/search'
+import type { SearchResult } from '../../../shared/domain/search'
 
-export interface SearchDoc {
+/** An indexed entry: where a result points (as SearchResult says it), plus what is searched and shown. */
+export interface SearchDoc extends Pick<SearchResult, 'kind' | 'id' | 'packId' | 'sectionId' | 'blockId'> {
   /** MiniSearch id: `annotation:<id>`, or a content id shared by identical pack entries. */
   key: string
-  kind: SearchKind
-  id: string
-  packId: string
-  sectionId?: string
-  blockId?: string
   /** Indexed with a boost. */
   title: string
   /** Indexed. */

@@ -1,7 +1,6 @@
 // Why: every view must be usable with a screen reader and a keyboard; axe-core
 // checks each one, in both themes, and fails on any serious or critical issue.
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { seriousViolations } from './axe'
 import { expect, test } from './host'
 
 const VIEWS = [
@@ -11,19 +10,6 @@ const VIEWS = [
   ['Dashboard', '#/dashboard'],
   ['Settings', '#/settings']
 ] as const
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`
-    )
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations in any view (${theme} theme)`, async ({ page, host }) => {

@@ -3,8 +3,8 @@
 // a hostile note stays text, search finds a note and jumps to it, and the
 // export carries the quote and the note under the section heading.
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { seriousViolations } from './axe'
 import { expect, test } from './host'
 import { selectWords } from './select-words'
 
@@ -108,19 +108,6 @@ test('Export annotations downloads Markdown with the quote and note under the se
   expect(after).toContain('Export me, please.')
   await expect(panel(page).getByRole('status').filter({ hasText: 'Downloaded' })).toBeVisible()
 })
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`
-    )
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`highlights, the toolbar, the note editor and search pass axe (${theme} theme)`, async ({ page, host }) => {

@@ -195,10 +195,10 @@ async function main(): Promise<void> {
       return top === 'app.asar,packs' ? [] : [`resources/ is ${top}`]
     })()
   )
-  const sourcePacks = filesUnder(join(root, 'resources/packs')).filter((f) => /^[^/]+\/pack\.json$/.test(f))
+  const sourcePacks = filesUnder(join(root, 'resources/packs')).filter((f) => /^[^/]+\/pack\.json$|^order\.json$/.test(f))
   const shippedPacks = filesUnder(join(resources, 'packs'))
-  check('every pack.json, and nothing else from resources/packs, sits beside the asar', [
-    ...(sourcePacks.length === 0 ? ['resources/packs has no */pack.json to ship'] : []),
+  check('every pack.json and the order file, and nothing else from resources/packs, sit beside the asar', [
+    ...(sourcePacks.some((f) => f.endsWith('/pack.json')) ? [] : ['resources/packs has no */pack.json to ship']),
     ...shippedPacks.filter((f) => !sourcePacks.includes(f)).map((f) => `unexpected resources/packs/${f}`),
     ...sourcePacks.filter((f) => !shippedPacks.includes(f)).map((f) => `missing resources/packs/${f}`),
     ...sourcePacks

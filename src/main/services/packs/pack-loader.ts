@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { PackSchema, type Pack } from '../../../shared/pack/schema'
 import type { PackLoadError } from '../../../shared/domain/app'
 import { PACK_MAX_BYTES } from '../../../shared/domain/data'
+import { orderNames, readPackOrder } from './pack-order'
 
 /** Larger than any real pack by far; refuses a runaway file before parsing it. Shared with pack import. */
 export const MAX_PACK_BYTES = PACK_MAX_BYTES
@@ -43,7 +44,7 @@ export interface LoadedPacks {
 }
 
 /**
- * Loads every `<dir>/<id>/pack.json`. A pack's id must match its folder, and ids must be unique.
+ * Loads every `<dir>/<id>/pack.json`, in the folder's `order.json` order if it has one. A pack's id must match its folder, and ids must be unique.
  * Hidden folders (`.staging-…`, `.removed-…`: an import or removal cut short) are skipped.
  * `missingOk`: the folder may not exist yet (imported packs before the first import).
  */
@@ -61,6 +62,9 @@ export async function loadPacksFrom(dir: string, opts: { missingOk?: boolean } =
     errors.push({ file: dir, message: `Cannot read the packs folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, issues: [] })
     return { packs, errors }
   }
+  const order = await readPackOrder(dir)
+  if (order.ok) entries = orderNames(entries, order.ids)
+  else errors.push(order.error)
   const results = await Promise.all(entries.map(async (name) => ({ name, result: await readPackFile(join(dir, name, 'pack.json')) })))
   for (const { name, result } of results) {
     if (!result.ok) {

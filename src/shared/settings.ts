@@ -2,13 +2,16 @@
 // and every settings change that arrives over the bridge. The choices and the
 // defaults are the zod-free rules in domain/settings.ts.
 import * as z from 'zod'
+import { Id } from './pack/schema'
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, LINE_WIDTHS, THEMES, type Settings } from './domain/settings'
 
 export const SettingsSchema = z
   .object({
     theme: z.enum(THEMES),
     fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
-    lineWidth: z.enum(LINE_WIDTHS)
+    lineWidth: z.enum(LINE_WIDTHS),
+    // Optional: settings files written before packs could be switched have none.
+    lastPackId: Id.optional()
   })
   .strict() satisfies z.ZodType<Settings>
 

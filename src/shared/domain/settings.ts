@@ -16,6 +16,8 @@ export interface Settings {
   /** Reading font size in px. */
   fontSize: number
   lineWidth: LineWidth
+  /** The pack the student had open last, opened again at the next start (if it is still there). */
+  lastPackId?: string
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ theme: 'system', fontSize: 18, lineWidth: 'medium' })

@@ -10,9 +10,13 @@ import { useSettingsStore } from '@renderer/stores/settings'
 export async function startApp(): Promise<void> {
   const library = useLibraryStore()
   const progress = useProgressStore()
+  const settings = useSettingsStore()
+  // The settings name the pack open last time; they are asked beside the pack list, not before it.
+  const settingsReady = settings.load()
+  const lastPack = settingsReady.then(() => settings.settings.lastPackId)
   // Where the student left off loads beside the pack, not after it.
-  const packReady = library.load((packId) => progress.ensureLoaded(packId))
-  await Promise.all([useSettingsStore().load(), useNoticesStore().load(), packReady])
+  const packReady = library.load((packId) => progress.ensureLoaded(packId), lastPack)
+  await Promise.all([settingsReady, useNoticesStore().load(), packReady])
 }
 
 export function useStartup(): void {

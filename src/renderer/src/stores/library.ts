@@ -5,6 +5,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
 import type { Pack, PackLoadError, PackSummary } from '@shared/domain'
 import { useNoticesStore } from './notices'
+import { useSettingsStore } from './settings'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed'
 
@@ -18,29 +19,40 @@ export const useLibraryStore = defineStore('library', () => {
   const currentSummary = computed(() => packs.value.find((p) => p.id === current.value?.id) ?? null)
 
   /**
-   * Lists the packs and opens the first, so every mode has something to show.
-   * `onChosen` hears the pack's id as soon as the list names it, so what
-   * belongs to that pack can load while the pack itself does.
+   * Lists the packs and opens the one the student had open last (or the
+   * first), so every mode has something to show. `preferred` is asked beside
+   * the list, not after it. `onChosen` hears the pack's id as soon as it is
+   * known, so what belongs to that pack can load while the pack itself does.
    */
-  async function load(onChosen?: (packId: string) => Promise<void>): Promise<void> {
+  async function load(onChosen?: (packId: string) => Promise<void>, preferred?: Promise<string | undefined>): Promise<void> {
     status.value = 'loading'
     const notices = useNoticesStore()
+    let wanted: string | undefined
     try {
-      const list = await api['packs:list']()
+      const [list, last] = await Promise.all([api['packs:list'](), preferred])
       packs.value = list.packs
       errors.value = list.errors
+      wanted = last
       notices.reportPackErrors(list.errors)
     } catch (err) {
       notices.reportError(err, 'list your notes packs')
       status.value = 'failed'
       return
     }
-    const first = packs.value[0]
-    if (!first) {
+    const chosen = packs.value.find((p) => p.id === wanted) ?? packs.value[0]
+    if (!chosen) {
       status.value = 'ready'
       return
     }
-    await Promise.all([open(first.id), onChosen?.(first.id)])
+    await Promise.all([open(chosen.id), onChosen?.(chosen.id)])
+  }
+
+  /** Opens a pack the student picked, and remembers it for the next start. */
+  async function choose(packId: string): Promise<void> {
+    await open(packId)
+    if (current.value?.id !== packId) return
+    const settings = useSettingsStore()
+    if (settings.settings.lastPackId !== packId) await settings.update({ lastPackId: packId })
   }
 
   async function open(packId: string): Promise<void> {
@@ -54,5 +66,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { packs, errors, current, currentSummary, status, load, open }
+  return { packs, errors, current, currentSummary, status, load, open, choose }
 })

@@ -1,5 +1,5 @@
-// Why: Ctrl/Cmd+K search over the open pack's text, glossary, questions and
-// the student's own notes. Answers can come back out of order while the
+// Why: Ctrl/Cmd+K search over the open pack's (or every pack's) text, glossary,
+// questions and the student's own notes. Answers can come back out of order while the
 // student types, so only the answer to the latest query is kept.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -8,8 +8,12 @@ import { SEARCH_QUERY_MAX, type SearchResult } from '@shared/domain/search'
 import { useNoticesStore } from './notices'
 export const SEARCH_LIMIT = 30
 
+/** The open pack only, or every installed pack. */
+export type SearchScope = 'pack' | 'all'
+
 export const useSearchStore = defineStore('search', () => {
   const query = ref('')
+  const scope = ref<SearchScope>('pack')
   /** The query the shown results answer. */
   const answered = ref('')
   const results = ref<SearchResult[]>([])
@@ -53,5 +57,5 @@ export const useSearchStore = defineStore('search', () => {
     focusRequests.value += 1
   }
 
-  return { query, answered, results, active, searching, focusRequests, run, move, requestFocus }
+  return { query, scope, answered, results, active, searching, focusRequests, run, move, requestFocus }
 })

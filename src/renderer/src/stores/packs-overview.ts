@@ -1,0 +1,55 @@
+// Why: with several packs a student needs to see where each stands (read, studied, due) without
+// opening them one by one; every row comes from main's own progress and study records for that pack.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { api } from '@renderer/api'
+import { useNoticesStore } from './notices'
+
+export interface PackStanding {
+  packId: string
+  title: string
+  sections: number
+  sectionsRead: number
+  items: number
+  studied: number
+  dueNow: number
+  /** 0–1, as the dashboard's mastery. */
+  mastery: number
+}
+
+export const usePacksOverviewStore = defineStore('packs-overview', () => {
+  const rows = ref<PackStanding[]>([])
+  const loading = ref(false)
+  let latest = 0
+
+  async function load(packs: readonly { id: string; title: string; counts: { sections: number } }[]): Promise<void> {
+    const ask = ++latest
+    loading.value = true
+    try {
+      const found = await Promise.all(
+        packs.map(async (p): Promise<PackStanding> => {
+          const [progress, stats] = await Promise.all([api['progress:get']({ packId: p.id }), api['study:stats']({ packId: p.id })])
+          const { items, new: unseen, dueNow, mastery } = stats.totals
+          return {
+            packId: p.id,
+            title: p.title,
+            sections: p.counts.sections,
+            sectionsRead: Math.min(progress.readSections.length, p.counts.sections),
+            items,
+            studied: items - unseen,
+            dueNow,
+            mastery
+          }
+        })
+      )
+      if (ask === latest) rows.value = found
+    } catch (err) {
+      // The last rows main gave stay on screen.
+      if (ask === latest) useNoticesStore().reportError(err, 'load how far you are in each pack')
+    } finally {
+      if (ask === latest) loading.value = false
+    }
+  }
+
+  return { rows, loading, load }
+})

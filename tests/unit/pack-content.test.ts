@@ -12,8 +12,8 @@ const PACK_PATH = resolve(__dirname, '../../resources/packs/india-russia-2plus2/
 const FIXTURES = resolve(__dirname, '../fixtures/pack-sources')
 const SOURCE_PATH = resolve(FIXTURES, '000_bae20935dc497890.txt')
 const FACTS_PATH = resolve(FIXTURES, 'external-facts.json')
-// The pack cites the document by its place in the shared folder, which is where it lives for authors.
-const SOURCE_FILE_REF = 'shared/source/000_bae20935dc497890.txt'
+// The pack names the document as a student would know it, never by where authors keep it.
+const SOURCE_FILE_REF = 'Lukmaan IAS blog post (print copy)'
 const RUN = 12
 
 /** Reads a fixture, failing loudly: a missing source must never turn into a skipped check. */

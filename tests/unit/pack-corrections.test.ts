@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clozeIsCorrect } from '../../src/shared/domain/grading'
 import { PackSchema, type Block, type Pack, type Question } from '../../src/shared/pack/schema'
+import { MAKING_OF } from './packs/syllabus-pack-checks'
 
 const PACK_PATH = resolve(__dirname, '../../resources/packs/india-russia-2plus2/pack.json')
 const raw: unknown = JSON.parse(readFileSync(PACK_PATH, 'utf8'))
@@ -59,6 +60,11 @@ describe('corrections to the india-russia-2plus2 pack', () => {
     const meta =
       /reference (facts?|pages?)|recorded here|not recorded|these notes|this pack|\bno (\w+ )?page\b|the source says nothing|medium[- ]confidence|uncorroborated|unverified/i
     expect(offenders(meta)).toEqual([])
+  })
+
+  it('names its sources as a student would know them: no reference-entry ids, no authors’ folders', () => {
+    const said = pack.sources.flatMap((src) => [src.title, src.note, src.file].filter((t): t is string => !!t).map((t) => [src.id, t]))
+    expect(said.filter(([, text]) => MAKING_OF.some((re) => re.test(text!)))).toEqual([])
   })
 
   it("dates the first S-400 deliveries to late 2021, giving Russia's November and India's December accounts", () => {

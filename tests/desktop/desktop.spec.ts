@@ -4,7 +4,7 @@
 // work survives a relaunch, a second launch hands over to the first, only our
 // own page may call main, the packs are found both from the project and once
 // packaged, and a start-up failure says so and leaves.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -182,10 +182,15 @@ test('finds the packs in the packaged layout, with no DevTools and no Reload', a
   const resources = join(root, 'Revision Desk', 'resources')
   const appPath = appFolder(join(resources, 'app'))
   rmSync(join(appPath, 'resources'), { recursive: true, force: true })
-  for (const id of readdirSync(join(repoRoot, 'resources', 'packs'))) {
+  // As electron-builder lays them out: each pack's folder and the order file.
+  const packIds = readdirSync(join(repoRoot, 'resources', 'packs'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+  for (const id of packIds) {
     mkdirSync(join(resources, 'packs', id), { recursive: true })
     cpSync(join(repoRoot, 'resources', 'packs', id, 'pack.json'), join(resources, 'packs', id, 'pack.json'))
   }
+  cpSync(join(repoRoot, 'resources', 'packs', 'order.json'), join(resources, 'packs', 'order.json'))
   const app = launch({ appPath, resourcesPath: resources, appData: temp('rd-appdata-'), dataDir: temp('rd-data-') })
   await expect.poll(() => app.find('window', 'loadURL').length).toBe(1)
   const packs = (await app.call('invoke', { channel: 'packs:list', args: [undefined], frame: OUR_FRAME, windowId: 1 })) as {
@@ -193,7 +198,9 @@ test('finds the packs in the packaged layout, with no DevTools and no Reload', a
     value: { packs: Array<{ id: string }> }
   }
   expect(packs.ok).toBe(true)
-  expect(packs.value.packs.map((p) => p.id).sort()).toEqual(readdirSync(join(repoRoot, 'resources', 'packs')).sort())
+  expect(packs.value.packs.map((p) => p.id)).toEqual(
+    (JSON.parse(readFileSync(join(repoRoot, 'resources', 'packs', 'order.json'), 'utf8')) as { order: string[] }).order
+  )
   const template = JSON.stringify(app.find('menu', 'setApplicationMenu')[0]!.detail['template'])
   expect(template).not.toMatch(/toggleDevTools|"reload"|forceReload/)
   expect(template).toMatch(/editMenu/)

@@ -7,7 +7,6 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { WriteFailedError } from '../../../src/main/services/errors'
-import { DurableDataFile } from '../../../src/main/services/store/durable-file'
 import { nodeStoreFs, type StoreFs } from '../../../src/main/services/store/fs-ops'
 import { openJsonStore, type JsonStoreOptions } from '../../../src/main/services/store/json-store'
 
@@ -287,49 +286,5 @@ describe('update()', () => {
       expect(onDisk.data.logs.slice(0, i + 1).every((log) => log.grade === 9)).toBe(true)
     }
     expect((await readFile(store.path)).length).toBeGreaterThan(2_500_000)
-  })
-})
-
-describe('DurableDataFile (lowdb adapter)', () => {
-  const adapterWith = (rename: StoreFs['rename'], renameRetries: number): DurableDataFile<{ n: number }> =>
-    new DurableDataFile(join(dir, 'a.json'), {
-      parse: JSON.parse,
-      stringify: (d) => JSON.stringify(d),
-      fs: { ...nodeStoreFs, rename },
-      renameRetries,
-      retryDelayMs: 1
-    })
-
-  it('retries a briefly locked target (Windows antivirus: EBUSY/EPERM), then succeeds', async () => {
-    let failures = 2
-    const adapter = adapterWith(async (from, to) => {
-      if (failures-- > 0) throw errnoError('EBUSY')
-      await nodeStoreFs.rename(from, to)
-    }, 3)
-    await adapter.write({ n: 1 })
-    expect(await adapter.read()).toEqual({ n: 1 })
-  })
-
-  it('gives up after its retries, and never retries a non-transient error', async () => {
-    let calls = 0
-    const eperm = adapterWith(async () => {
-      calls++
-      throw errnoError('EPERM')
-    }, 2)
-    await expect(eperm.write({ n: 1 })).rejects.toMatchObject({ code: 'EPERM' })
-    expect(calls).toBe(3)
-
-    calls = 0
-    const enospc = adapterWith(async () => {
-      calls++
-      throw errnoError('ENOSPC')
-    }, 5)
-    await expect(enospc.write({ n: 1 })).rejects.toMatchObject({ code: 'ENOSPC' })
-    expect(calls).toBe(1)
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('reads null for a missing file, like lowdb adapters', async () => {
-    expect(await adapterWith(nodeStoreFs.rename, 0).read()).toBeNull()
   })
 })

@@ -45,7 +45,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const platform = opts.platform ?? browserPlatform
   // Asked for afresh each time: a notice can be raised after start (a
   // checkpoint that keeps failing) and goes away once its cause is fixed.
-  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices(), ...prelims.store.notices]
+  const notices = (): StoreNotice[] => [
+    ...settings.store.notices,
+    ...progress.store.notices,
+    ...study.notices(),
+    ...reading.annotations.notices(),
+    ...prelims.store.notices
+  ]
 
   const handlers: Handlers = withDataHandlers(
     {

@@ -3,7 +3,14 @@
 // message before any service sees it.
 import * as z from 'zod'
 import { MAX_OPTIONS } from '../domain/pack-limits'
-import { PRELIMS_MINUTES, PRELIMS_QUESTIONS, type PrelimsAvailability, type PrelimsPaper, type PrelimsResult, type PrelimsResultSummary } from '../domain/prelims'
+import {
+  PRELIMS_MINUTES,
+  PRELIMS_QUESTIONS,
+  type PrelimsAvailability,
+  type PrelimsPaper,
+  type PrelimsResult,
+  type PrelimsResultSummary
+} from '../domain/prelims'
 import { NoInput, route } from '../route'
 
 export const PaperId = z.string().regex(/^paper-[a-z0-9-]{1,60}$/, 'not a paper id')

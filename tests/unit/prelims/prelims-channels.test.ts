@@ -11,7 +11,7 @@ import { CHANNELS } from '../../../src/shared/channels'
 import { contract } from '../../../src/shared/contract'
 import type { PrelimsPaper } from '../../../src/shared/domain/prelims'
 import { prelimsRoutes } from '../../../src/shared/routes/prelims'
-import { generatedPack } from '../../fixtures/prelims-packs'
+import { generatedPack } from '../fixtures/prelims-packs'
 
 const row = <T>(n: number, v: T): T[] => Array<T>(n).fill(v)
 const bad: [string, unknown, string][] = [

@@ -4,14 +4,23 @@
 import { describe, expect, it } from 'vitest'
 import { eligibleQuestions, isEligible, matchCode, matchOptions, setQuestion } from '../../../src/main/services/prelims/prelims-questions'
 import { PackSchema, type Question } from '../../../src/shared/pack/schema'
-import { generatedPack } from '../../fixtures/prelims-packs'
+import { generatedPack } from '../fixtures/prelims-packs'
 
 describe('Prelims questions', () => {
   it('draws mcq, statements and match, and leaves out true-false and two-option questions', () => {
     const pack = PackSchema.parse(generatedPack({ id: 'gen', mcq: 2, statements: 2, match: 2, trueFalse: 3 }))
     expect(eligibleQuestions([pack]).map((q) => q.questionId.split('-')[1])).toEqual(['mcq', 'mcq', 'st', 'st', 'match', 'match'])
     const twoOptions: Question = { id: 'x', kind: 'mcq', tests: ['gen-b0'], prompt: 'Yes?', options: ['Yes', 'No'], answer: 0, explanation: 'x' }
-    const twoPairs: Question = { id: 'y', kind: 'match', tests: ['gen-b0'], prompt: 'Match', listI: ['A', 'B'], listII: ['1', '2'], answer: [1, 0], explanation: 'y' }
+    const twoPairs: Question = {
+      id: 'y',
+      kind: 'match',
+      tests: ['gen-b0'],
+      prompt: 'Match',
+      listI: ['A', 'B'],
+      listII: ['1', '2'],
+      answer: [1, 0],
+      explanation: 'y'
+    }
     expect([isEligible(twoOptions), isEligible(twoPairs)]).toEqual([false, false])
   })
 

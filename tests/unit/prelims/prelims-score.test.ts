@@ -29,9 +29,17 @@ describe('scorePaper', () => {
     expect(r.guessingCost).toBe(-21.78)
     expect(r.maxScore).toBe(200)
     // 100 wrong is −66 exactly, the least a full paper can score.
-    expect(scorePaper(facts, Array.from({ length: 100 }, (_, i) => q(i, 3))).score).toBe(-66)
+    expect(
+      scorePaper(
+        facts,
+        Array.from({ length: 100 }, (_, i) => q(i, 3))
+      ).score
+    ).toBe(-66)
     // Nothing answered costs nothing.
-    const blank = scorePaper(facts, Array.from({ length: 100 }, (_, i) => q(i, null)))
+    const blank = scorePaper(
+      facts,
+      Array.from({ length: 100 }, (_, i) => q(i, null))
+    )
     expect([blank.score, blank.guessingCost, blank.unanswered]).toEqual([0, 0, 100])
   })
 

@@ -10,7 +10,7 @@ import { createPackService, type PackService } from '../../../src/main/services/
 import { openPrelimsService, type PrelimsService } from '../../../src/main/services/prelims/prelims-service'
 import { PRELIMS_GRACE_SECONDS } from '../../../src/shared/domain/prelims'
 import { PackSchema, type Pack } from '../../../src/shared/pack/schema'
-import { generatedPack } from '../../fixtures/prelims-packs'
+import { generatedPack } from '../fixtures/prelims-packs'
 
 const T0 = new Date('2026-11-25T04:30:00.000Z')
 const MIN = 60_000

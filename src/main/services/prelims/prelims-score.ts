@@ -56,7 +56,10 @@ export function scorePaper(facts: PaperFacts, questions: readonly AnsweredQuesti
     // `+ 0` turns −0 (no wrong answers) into 0, which JSON and the page would otherwise print as −0.00.
     guessingCost: marks(score.wrong * MARKS_HUNDREDTHS.wrong) + 0,
     timeMs: questions.reduce((sum, q) => sum + q.timeMs, 0),
-    sections: bySection(questions, score.answers.map((a) => a.hundredths)),
+    sections: bySection(
+      questions,
+      score.answers.map((a) => a.hundredths)
+    ),
     items
   }
 }
@@ -68,7 +71,19 @@ function bySection(questions: readonly AnsweredQuestion[], hundredths: readonly 
     const key = `${q.packId}\u0000${q.sectionId}`
     let g = groups.get(key)
     if (!g) {
-      g = { packId: q.packId, packTitle: q.packTitle, sectionId: q.sectionId, sectionTitle: q.sectionTitle, questions: 0, right: 0, wrong: 0, unanswered: 0, marks: 0, timeMs: 0, hundredths: 0 }
+      g = {
+        packId: q.packId,
+        packTitle: q.packTitle,
+        sectionId: q.sectionId,
+        sectionTitle: q.sectionTitle,
+        questions: 0,
+        right: 0,
+        wrong: 0,
+        unanswered: 0,
+        marks: 0,
+        timeMs: 0,
+        hundredths: 0
+      }
       groups.set(key, g)
     }
     const h = hundredths[i] ?? 0

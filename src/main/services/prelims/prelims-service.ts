@@ -35,7 +35,10 @@ const ActivePaper = z
     id: PaperId,
     startedAt: IsoTime,
     minutes: z.number().int().min(1),
-    questions: z.array(z.object({ p: Id, q: Id }).strict()).min(1).max(PRELIMS_QUESTIONS),
+    questions: z
+      .array(z.object({ p: Id, q: Id }).strict())
+      .min(1)
+      .max(PRELIMS_QUESTIONS),
     answers: z.array(z.number().int().min(0).nullable()),
     review: z.array(z.boolean()),
     timeMs: z.array(Ms)
@@ -104,7 +107,17 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
     a.questions.map(({ p, q }) => {
       const set = lookUp(p, q)
       if (set) return set.printed
-      return { packId: p, packTitle: p, sectionId: '', sectionTitle: '', questionId: q, kind: 'mcq', missing: true, stem: 'This question has left its pack; it will not be marked.', options: [] }
+      return {
+        packId: p,
+        packTitle: p,
+        sectionId: '',
+        sectionTitle: '',
+        questionId: q,
+        kind: 'mcq',
+        missing: true,
+        stem: 'This question has left its pack; it will not be marked.',
+        options: []
+      }
     })
   const toPaper = (a: Active): PrelimsPaper => ({
     paperId: a.id,
@@ -125,7 +138,8 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
   /** The sheet must fit the paper: one entry per question, each answer an option that question has. */
   const checkSheet = (a: Active, sheet: In<'prelims:save'>, now: number): void => {
     const n = a.questions.length
-    if (sheet.answers.length !== n) throw invalid(`This paper has ${n} questions; the answer sheet has ${sheet.answers.length}.`, 'answers', `expected ${n} entries`)
+    if (sheet.answers.length !== n)
+      throw invalid(`This paper has ${n} questions; the answer sheet has ${sheet.answers.length}.`, 'answers', `expected ${n} entries`)
     const questions = printed(a)
     const issues = sheet.answers.flatMap((chosen, i) => {
       const q = questions[i]
@@ -142,7 +156,16 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
   const hydrate = (r: Stored): PrelimsResult =>
     scorePaper(
       { paperId: r.id, startedAt: r.startedAt, submittedAt: r.submittedAt, minutes: r.minutes, timedOut: r.timedOut },
-      r.items.map((i) => ({ packId: i.p, packTitle: i.pt, sectionId: i.s, sectionTitle: i.st, questionId: i.q, correct: i.correct, chosen: i.chosen, timeMs: i.t }))
+      r.items.map((i) => ({
+        packId: i.p,
+        packTitle: i.pt,
+        sectionId: i.s,
+        sectionTitle: i.st,
+        questionId: i.q,
+        correct: i.correct,
+        chosen: i.chosen,
+        timeMs: i.t
+      }))
     )
 
   return {
@@ -154,7 +177,8 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
     async start({ allowShort }) {
       if (store.data.active) throw invalid('A Prelims paper is already open: resume it, or hand it in before starting another.', 'paperId', 'a paper is open')
       const pool = eligibleQuestions(loadedPacks())
-      if (!pool.length) throw invalid('No loaded pack has questions a Prelims paper can use (multiple choice, statements or match).', 'allowShort', 'no questions')
+      if (!pool.length)
+        throw invalid('No loaded pack has questions a Prelims paper can use (multiple choice, statements or match).', 'allowShort', 'no questions')
       if (pool.length < PRELIMS_QUESTIONS && !allowShort) {
         throw invalid(
           `Only ${pool.length} questions are available across your packs; a full paper needs ${PRELIMS_QUESTIONS}. Start a paper of all ${pool.length} instead.`,
@@ -189,7 +213,8 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
     async save(sheet) {
       const a = openPaper(sheet.paperId)
       const now = clock().getTime()
-      if (now > endsAt(a) + PRELIMS_GRACE_SECONDS * 1000) throw invalid('Time is up: answers can no longer change. Hand the paper in to see your marks.', 'paperId', 'time is up')
+      if (now > endsAt(a) + PRELIMS_GRACE_SECONDS * 1000)
+        throw invalid('Time is up: answers can no longer change. Hand the paper in to see your marks.', 'paperId', 'time is up')
       checkSheet(a, sheet, now)
       await store.update((d) => {
         if (d.active?.id !== a.id) return
@@ -210,7 +235,16 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
         const set = lookUp(p, q)
         if (!set) return null
         const { printed: pq, correct } = set
-        return { packId: p, packTitle: pq.packTitle, sectionId: pq.sectionId, sectionTitle: pq.sectionTitle, questionId: q, correct, chosen: final.answers[i] ?? null, timeMs: final.timeMs[i] ?? 0 }
+        return {
+          packId: p,
+          packTitle: pq.packTitle,
+          sectionId: pq.sectionId,
+          sectionTitle: pq.sectionTitle,
+          questionId: q,
+          correct,
+          chosen: final.answers[i] ?? null,
+          timeMs: final.timeMs[i] ?? 0
+        }
       })
       const stored: Stored = {
         id: a.id,

@@ -70,7 +70,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       'files:save': async (request) => platform.saveFile(request),
       'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
     },
-    { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
+    {
+      gate: createGate(),
+      dataDir: opts.dataDir,
+      version: opts.version,
+      clock: opts.clock,
+      packs,
+      settings,
+      progress,
+      study,
+      annotations: reading.annotations,
+      prelims
+    }
   )
 
   const sourceAddresses = () =>

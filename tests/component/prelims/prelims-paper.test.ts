@@ -60,6 +60,9 @@ beforeEach(() => {
   installStudy()
   localStorage.clear()
   open = null
+  // resetApi resets only the channels it fakes; these would carry calls over from the test before.
+  for (const channel of ['prelims:availability', 'prelims:active', 'prelims:history', 'prelims:start', 'prelims:save', 'prelims:submit'] as const)
+    api[channel].mockReset()
   api['prelims:availability'].mockImplementation(async () => ({
     available: 3,
     required: 100,
@@ -68,7 +71,10 @@ beforeEach(() => {
   api['prelims:active'].mockImplementation(async () => open)
   api['prelims:history'].mockImplementation(async () => [])
   api['prelims:save'].mockImplementation(async (sheet) => ({ ...open!, ...sheet }))
-  api['prelims:submit'].mockImplementation(async () => result())
+  api['prelims:submit'].mockImplementation(async () => {
+    open = null
+    return result()
+  })
 })
 afterEach(() => {
   app?.wrapper.unmount()
@@ -139,11 +145,16 @@ describe('Prelims paper on the page', () => {
   })
 
   it('hands the paper in by itself when the clock reaches zero', async () => {
-    open = paperStarted(Date.now() - 4 * 60_000 - 1_000)
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    open = paperStarted(Date.now() - 3 * 60_000)
     open.answers = [0, null, 2]
     app = await mountApp('/self-test')
     getByRole(app.root, 'button', 'Resume Prelims paper').click()
     await settle()
+    vi.advanceTimersByTime(59_000)
+    await settle()
+    expect(api['prelims:submit']).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1_000)
     await settle()
     expect(api['prelims:submit']).toHaveBeenCalledTimes(1)
     expect(api['prelims:submit']).toHaveBeenCalledWith(expect.objectContaining({ paperId: 'paper-test-1', answers: [0, null, 2] }))
@@ -151,5 +162,13 @@ describe('Prelims paper on the page', () => {
     expect(text(results)).toContain('Total: 1.34 out of 6.00')
     expect(text(results)).toMatch(/Negative marks from guessing\s*−0\.66/)
     expect(text(results)).toContain('when time ran out')
+  })
+
+  it('hands in a paper whose time ran out while the app was closed, as soon as self-test opens', async () => {
+    open = paperStarted(Date.now() - 5 * 60_000)
+    app = await mountApp('/self-test')
+    await settle()
+    expect(api['prelims:submit']).toHaveBeenCalledTimes(1)
+    expect(text(getByRole(app.root, 'region', 'Prelims paper result'))).toContain('Total: 1.34 out of 6.00')
   })
 })

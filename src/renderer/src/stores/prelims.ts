@@ -41,15 +41,22 @@ export const usePrelimsStore = defineStore('prelims', () => {
     clock = startClock(next ? next.timeMs : [], null, Date.now())
   }
 
+  /** Only the latest load may adopt what it found: an older one would bring back a paper handed in since. */
+  let loads = 0
   async function load(): Promise<void> {
+    const mine = ++loads
     try {
       const [avail, active, past] = await Promise.all([api['prelims:availability'](), api['prelims:active'](), api['prelims:history']()])
+      if (mine !== loads) return
       availability.value = avail ?? null
       if (!sitting.value) adopt(active ?? null)
       history.value = past ?? []
     } catch (err) {
       useNoticesStore().reportError(err, 'check for a Prelims paper')
+      return
     }
+    // The bell rang while the app was closed: hand the paper in as it was saved, as the exam hall would.
+    if (paper.value && !sitting.value && Date.parse(paper.value.endsAt) <= Date.now()) await submit()
   }
 
   async function start(allowShort: boolean): Promise<Outcome> {
@@ -132,9 +139,10 @@ export const usePrelimsStore = defineStore('prelims', () => {
     if (!open) return { ok: false, message: 'There is no open Prelims paper.' }
     if (busy.value) return { ok: false, message: 'The paper is already being handed in.' }
     clearTimeout(timeSave)
-    await saving
+    // Busy before waiting, so a second hand-in (the bell and the button, or two loads) cannot slip in meanwhile.
     busy.value = true
     try {
+      await saving
       const marked = await api['prelims:submit'](sheet(open))
       result.value = marked
       adopt(null)

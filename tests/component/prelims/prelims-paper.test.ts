@@ -2,7 +2,7 @@
 // answered and marked, each moment on screen must go to the question shown,
 // and the bell must hand the paper in by itself. Main is a small fake here;
 // main's own marking is tested in tests/unit/prelims.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PrelimsPaper, PrelimsQuestion, PrelimsResult } from '@shared/domain/prelims'
 import { api, resetApi } from '../helpers/fake-api'
 import { mountApp, settle, type MountedApp } from '../helpers/mount-app'
@@ -54,6 +54,10 @@ const result = (): PrelimsResult => ({
 })
 
 let app: MountedApp | null = null
+// The first mount compiles the whole app; on a busy machine that alone can pass a test's 5 s, so it is done here, with room.
+beforeAll(async () => {
+  await Promise.all([import('@renderer/App.vue'), import('@renderer/views/SelfTestView.vue'), import('@renderer/views/ReadView.vue')])
+}, 60_000)
 let open: PrelimsPaper | null = null
 beforeEach(() => {
   resetApi()
@@ -70,7 +74,7 @@ beforeEach(() => {
   }))
   api['prelims:active'].mockImplementation(async () => open)
   api['prelims:history'].mockImplementation(async () => [])
-  api['prelims:save'].mockImplementation(async (sheet) => ({ ...open!, ...sheet }))
+  api['prelims:save'].mockImplementation(async (sheet) => (open = { ...open!, ...sheet }))
   api['prelims:submit'].mockImplementation(async () => {
     open = null
     return result()
@@ -142,6 +146,34 @@ describe('Prelims paper on the page', () => {
       review: [false, true, false],
       timeMs: [7_000, 3_000, 0]
     })
+  })
+
+  it('keeps the answers and the time on screen when the student leaves the paper and comes back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-25T04:30:00.000Z'))
+    api['prelims:start'].mockImplementation(async () => (open = paperStarted(Date.now())))
+    app = await mountApp('/self-test')
+    getByRole(app.root, 'button', 'Start a paper of all 3 questions').click()
+    await settle()
+    press('4')
+    await settle()
+    vi.setSystemTime(Date.now() + 4_000)
+    await app.router.push('/read')
+    await settle()
+    // Away from the paper: this time is nobody's.
+    vi.setSystemTime(Date.now() + 60_000)
+    await app.router.push('/self-test')
+    await settle()
+    expect(open?.timeMs).toEqual([4_000, 0, 0])
+    getByRole(app.root, 'button', 'Resume Prelims paper').click()
+    await settle()
+    expect((getByRole(app.root, 'radio', /\(d\) Four/) as HTMLInputElement).checked).toBe(true)
+    vi.setSystemTime(Date.now() + 1_000)
+    press('m')
+    await settle()
+    expect(api['prelims:save']).toHaveBeenLastCalledWith(
+      expect.objectContaining({ answers: [3, null, null], review: [true, false, false], timeMs: [5_000, 0, 0] })
+    )
   })
 
   it('hands the paper in by itself when the clock reaches zero', async () => {

@@ -45,6 +45,8 @@ export const usePrelimsStore = defineStore('prelims', () => {
   let loads = 0
   async function load(): Promise<void> {
     const mine = ++loads
+    // A sheet saved on leaving the paper must land before the paper is read back, or its last seconds would be lost.
+    await saving
     try {
       const [avail, active, past] = await Promise.all([api['prelims:availability'](), api['prelims:active'](), api['prelims:history']()])
       if (mine !== loads) return

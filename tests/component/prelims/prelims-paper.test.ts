@@ -176,6 +176,27 @@ describe('Prelims paper on the page', () => {
     )
   })
 
+  it('gives no question the time the window was hidden', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-25T04:30:00.000Z'))
+    api['prelims:start'].mockImplementation(async () => (open = paperStarted(Date.now())))
+    app = await mountApp('/self-test')
+    getByRole(app.root, 'button', 'Start a paper of all 3 questions').click()
+    await settle()
+    const visibility = (state: 'hidden' | 'visible'): void => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    }
+    vi.setSystemTime(Date.now() + 2_000)
+    visibility('hidden')
+    vi.setSystemTime(Date.now() + 30_000)
+    visibility('visible')
+    vi.setSystemTime(Date.now() + 1_000)
+    press('1')
+    await settle()
+    expect(api['prelims:save']).toHaveBeenLastCalledWith(expect.objectContaining({ timeMs: [3_000, 0, 0] }))
+  })
+
   it('hands the paper in by itself when the clock reaches zero', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
     open = paperStarted(Date.now() - 3 * 60_000)

@@ -90,6 +90,15 @@ export const usePrelimsStore = defineStore('prelims', () => {
     sitting.value = false
   }
 
+  /** The window is hidden (minimised, another app in front): no question is being read, so none gets the time. */
+  function hide(): void {
+    clock = pauseClock(clock, Date.now())
+  }
+
+  function show(): void {
+    if (sitting.value && !clock.open) clock = startClock(clock.spent, index.value, Date.now())
+  }
+
   function sheet(open: PrelimsPaper) {
     return { paperId: open.paperId, answers: [...answers.value], review: [...review.value], timeMs: clockTotals(clock, Date.now()) }
   }
@@ -193,6 +202,8 @@ export const usePrelimsStore = defineStore('prelims', () => {
     start,
     resume,
     pause,
+    hide,
+    show,
     go,
     choose,
     toggleReview,

@@ -48,7 +48,14 @@ const NAMES = {
   'data:restoreAutomatic': true,
   'data:deletePackProgress': true,
   'packs:import': true,
-  'packs:remove': true
+  'packs:remove': true,
+  'prelims:availability': true,
+  'prelims:start': true,
+  'prelims:active': true,
+  'prelims:save': true,
+  'prelims:submit': true,
+  'prelims:history': true,
+  'prelims:result': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -12,6 +12,8 @@ import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
 import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
+import { createPrelimsHandlers } from './prelims/handlers'
+import { openPrelimsService } from './prelims/prelims-service'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -39,10 +41,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
+  const prelims = await openPrelimsService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   const platform = opts.platform ?? browserPlatform
   // Asked for afresh each time: a notice can be raised after start (a
   // checkpoint that keeps failing) and goes away once its cause is fixed.
-  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
+  const notices = (): StoreNotice[] => [
+    ...settings.store.notices,
+    ...progress.store.notices,
+    ...study.notices(),
+    ...reading.annotations.notices(),
+    ...prelims.store.notices
+  ]
 
   const handlers: Handlers = withDataHandlers(
     {
@@ -57,10 +66,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       'progress:setLocation': async ({ packId, sectionId, blockId }) => progress.setLocation(packId, blockId ? { sectionId, blockId } : { sectionId }),
       ...createStudyHandlers(study),
       ...reading.handlers,
+      ...createPrelimsHandlers(prelims),
       'files:save': async (request) => platform.saveFile(request),
       'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
     },
-    { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
+    {
+      gate: createGate(),
+      dataDir: opts.dataDir,
+      version: opts.version,
+      clock: opts.clock,
+      packs,
+      settings,
+      progress,
+      study,
+      annotations: reading.annotations,
+      prelims
+    }
   )
 
   const sourceAddresses = () =>
@@ -70,7 +91,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), prelims.store.flush()])
       study.store.close()
       reading.annotations.store.close()
     }

@@ -15,8 +15,10 @@ import { ArchiveSchema, JournalSchema as StudyJournalSchema, SnapshotSchema as S
 import type { ArchiveData, JournalData as StudyJournal, SnapshotData as StudySnapshot } from '../study/study-schema'
 import { STUDY_STORE } from '../study/study-store'
 import type { Migrations } from '../store/migrations'
+import { PRELIMS_STORE, PrelimsStoreSchema } from '../prelims/prelims-service'
 
 export type MockData = z.infer<typeof MockStoreSchema>
+export type PrelimsData = z.infer<typeof PrelimsStoreSchema>
 
 /** The whole state, one entry per store file; `logs` are the month files (study-log-YYYY-MM). */
 export interface AppState {
@@ -28,6 +30,7 @@ export interface AppState {
   annotations: AnnotationSnapshot
   'annotations-journal': AnnotationJournal
   logs: Record<string, ArchiveData>
+  'prelims-paper': PrelimsData
 }
 
 export type StoreKey = Exclude<keyof AppState, 'logs'>
@@ -50,7 +53,8 @@ export const STORE_SPECS: Specs = {
   'study-journal': { version: STUDY_STORE.version, schema: StudyJournalSchema, defaults: () => ({ nextId: 1, trimmedThrough: 0, entries: [] }) },
   'study-mocks': { version: MOCK_STORE.version, schema: MockStoreSchema, defaults: () => ({ active: {}, results: {} }) },
   annotations: { version: ANNOTATIONS_STORE.version, schema: AnnotationSnapshotSchema, defaults: () => ({ appliedThrough: 0, annotations: {}, trash: [] }) },
-  'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) }
+  'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) },
+  'prelims-paper': { version: PRELIMS_STORE.version, schema: PrelimsStoreSchema, defaults: () => ({ active: null, results: [] }) }
 }
 
 export const STORE_KEYS = Object.keys(STORE_SPECS) as StoreKey[]

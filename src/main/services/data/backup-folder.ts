@@ -18,7 +18,8 @@ export const FULL_BACKUPS_KEPT = 10
 export type FullKind = Exclude<AutomaticBackupKind, 'daily'>
 
 const FULL = /^before-(restore|reset|delete)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.json$/
-const DAILY = /^(settings|progress|study|study-journal|study-mocks|annotations|annotations-journal|study-log-\d{4}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$/
+const DAILY =
+  /^(settings|progress|study|study-journal|study-mocks|annotations|annotations-journal|prelims-paper|study-log-\d{4}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$/
 
 const STORE_LABELS: Record<string, string> = {
   settings: 'Display settings',
@@ -27,7 +28,8 @@ const STORE_LABELS: Record<string, string> = {
   'study-journal': 'Recent reviews',
   'study-mocks': 'Mock tests',
   annotations: 'Highlights and notes',
-  'annotations-journal': 'Recent highlight changes'
+  'annotations-journal': 'Recent highlight changes',
+  'prelims-paper': 'Prelims papers'
 }
 const FULL_LABELS: Record<FullKind, string> = {
   'before-restore': 'Everything, as it was before a restore',

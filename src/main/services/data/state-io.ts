@@ -8,6 +8,7 @@ import type { ProgressService } from '../progress-service'
 import type { SettingsService } from '../settings-service'
 import type { StudyService } from '../study/study-service'
 import type { ArchiveData } from '../study/study-schema'
+import type { PrelimsService } from '../prelims/prelims-service'
 import { LOG_STORE, logStoreName, STORE_KEYS, type AppState, type StoreKey } from './app-state'
 
 export interface StateServices {
@@ -15,6 +16,7 @@ export interface StateServices {
   progress: ProgressService
   study: StudyService
   annotations: AnnotationService
+  prelims: PrelimsService
 }
 
 /** A store key, or `study-log-YYYY-MM` for a month of review history. */
@@ -24,7 +26,7 @@ const EMPTY_LOG: ArchiveData = { entries: [] }
 
 /** The state on disk: every pending write (and checkpoint) is waited for first. */
 export async function captureState(s: StateServices): Promise<AppState> {
-  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush()])
+  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush(), s.prelims.store.flush()])
   const [study, annotations] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll()])
   return {
     settings: structuredClone(s.settings.store.data),
@@ -34,7 +36,8 @@ export async function captureState(s: StateServices): Promise<AppState> {
     'study-mocks': structuredClone(s.study.mocks.store.data),
     annotations: annotations.snapshot,
     'annotations-journal': annotations.journal,
-    logs: study.logs
+    logs: study.logs,
+    'prelims-paper': structuredClone(s.prelims.store.data)
   }
 }
 
@@ -67,6 +70,7 @@ export async function applyParts(s: StateServices, next: AppState, parts: readon
     })
   }
   if (has('study-mocks')) await s.study.mocks.store.replace(next['study-mocks'])
+  if (has('prelims-paper')) await s.prelims.store.replace(next['prelims-paper'])
   if (has('annotations') || has('annotations-journal')) {
     await s.annotations.replaceAll({
       ...(has('annotations') ? { snapshot: next.annotations } : {}),

@@ -56,7 +56,7 @@ test('a full session through every mode stays on 127.0.0.1', async ({ page, host
   // Search, through the shortcut.
   await page.keyboard.press('Control+k')
   await page.getByRole('searchbox', { name: 'Search notes' }).fill('relos')
-  await expect(page.getByRole('option').first()).toBeVisible()
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible()
 
   // Settings: theme and a backup download.
   await open(page, 'Settings')

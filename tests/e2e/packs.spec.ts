@@ -41,6 +41,8 @@ for (const id of NEW_PACKS) {
     await page.goto(`${host.current.url}/#/read`)
     await switcher(page).selectOption(id)
     await expect(switcher(page)).toHaveValue(id)
+    // The switch ends on the new pack's first section; only then is its contents list the one to click.
+    await expect(page.getByRole('heading', { name: pack.sections[0]!.title, exact: true }).first()).toBeVisible()
 
     // Read: its own sections, and the second one opens from the contents.
     const second = pack.sections[1]!

@@ -125,7 +125,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     await page.keyboard.press('Control+K')
     await page.getByRole('searchbox', { name: 'Search notes' }).fill('contrast')
-    await expect(page.getByRole('option').first()).toBeVisible()
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible()
     expect(await seriousViolations(page), 'search').toEqual([])
   })
 }

@@ -48,7 +48,12 @@ const NAMES = {
   'data:restoreAutomatic': true,
   'data:deletePackProgress': true,
   'packs:import': true,
-  'packs:remove': true
+  'packs:remove': true,
+  'writing:prompts': true,
+  'writing:overview': true,
+  'writing:submit': true,
+  'writing:score': true,
+  'writing:export': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -12,6 +12,8 @@ import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
 import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
+import { createWritingHandlers } from './writing/handlers'
+import { openWritingService } from './writing/writing-service'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -33,16 +35,23 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir, importedPacksDir(opts.dataDir))
-  const [settings, progress, study, reading] = await Promise.all([
+  const [settings, progress, study, reading, writing] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
     openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
-    openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
+    openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
+    openWritingService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
   const platform = opts.platform ?? browserPlatform
   // Asked for afresh each time: a notice can be raised after start (a
   // checkpoint that keeps failing) and goes away once its cause is fixed.
-  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
+  const notices = (): StoreNotice[] => [
+    ...settings.store.notices,
+    ...progress.store.notices,
+    ...study.notices(),
+    ...reading.annotations.notices(),
+    ...writing.notices()
+  ]
 
   const handlers: Handlers = withDataHandlers(
     {
@@ -58,9 +67,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...createStudyHandlers(study),
       ...reading.handlers,
       'files:save': async (request) => platform.saveFile(request),
-      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
+      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
+      ...createWritingHandlers(writing)
     },
-    { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
+    {
+      gate: createGate(),
+      dataDir: opts.dataDir,
+      version: opts.version,
+      clock: opts.clock,
+      packs,
+      settings,
+      progress,
+      study,
+      annotations: reading.annotations,
+      writing
+    }
   )
 
   const sourceAddresses = () =>
@@ -70,9 +91,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), writing.flush()])
       study.store.close()
       reading.annotations.store.close()
+      writing.close()
     }
   }
 }

@@ -14,6 +14,7 @@ import { openProgressService, type ProgressService } from '../../../src/main/ser
 import { openSettingsService, type SettingsService } from '../../../src/main/services/settings-service'
 import type { StoreFs } from '../../../src/main/services/store/fs-ops'
 import { openStudyService, type StudyService } from '../../../src/main/services/study/study-service'
+import { openWritingService, type WritingService } from '../../../src/main/services/writing/writing-service'
 import { tinyPack } from '../fixtures/tiny-pack'
 import { renameFaults } from '../annotations/faults'
 import { clock, hashes, makeDirs, makeProgress, openApp, removeDirs, type Dirs } from './helpers'
@@ -32,6 +33,7 @@ interface Opened {
   progress: ProgressService
   study: StudyService
   annotations: AnnotationService
+  writing: WritingService
   data: DataService
   close(): Promise<void>
 }
@@ -44,15 +46,29 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
   const progress = await openProgressService(dir, packs, clock)
   const study = await openStudyService({ dir, packs, clock })
   const annotations = await openAnnotationService({ dir, packs, clock, store: { fs: annotationFs } })
-  const data = createDataService({ dataDir: dir, version: 't', packs, clock, settings, progress, study, annotations, ...(dataFs ? { fs: dataFs } : {}) })
+  const writing = await openWritingService({ dir, packs, clock })
+  const data = createDataService({
+    dataDir: dir,
+    version: 't',
+    packs,
+    clock,
+    settings,
+    progress,
+    study,
+    annotations,
+    writing,
+    ...(dataFs ? { fs: dataFs } : {})
+  })
   return {
     settings,
     progress,
     study,
     annotations,
+    writing,
     data,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), writing.flush()])
+      writing.close()
     }
   }
 }

@@ -15,6 +15,8 @@ import { ArchiveSchema, JournalSchema as StudyJournalSchema, SnapshotSchema as S
 import type { ArchiveData, JournalData as StudyJournal, SnapshotData as StudySnapshot } from '../study/study-schema'
 import { STUDY_STORE } from '../study/study-store'
 import type { Migrations } from '../store/migrations'
+import { emptyWritingJournal, emptyWritingSnapshot, WRITING_STORE, WritingJournalSchema, WritingSnapshotSchema } from '../writing/attempt-schema'
+import type { WritingJournal, WritingSnapshot } from '../writing/attempt-schema'
 
 export type MockData = z.infer<typeof MockStoreSchema>
 
@@ -27,6 +29,8 @@ export interface AppState {
   'study-mocks': MockData
   annotations: AnnotationSnapshot
   'annotations-journal': AnnotationJournal
+  writing: WritingSnapshot
+  'writing-journal': WritingJournal
   logs: Record<string, ArchiveData>
 }
 
@@ -50,7 +54,9 @@ export const STORE_SPECS: Specs = {
   'study-journal': { version: STUDY_STORE.version, schema: StudyJournalSchema, defaults: () => ({ nextId: 1, trimmedThrough: 0, entries: [] }) },
   'study-mocks': { version: MOCK_STORE.version, schema: MockStoreSchema, defaults: () => ({ active: {}, results: {} }) },
   annotations: { version: ANNOTATIONS_STORE.version, schema: AnnotationSnapshotSchema, defaults: () => ({ appliedThrough: 0, annotations: {}, trash: [] }) },
-  'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) }
+  'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) },
+  writing: { version: WRITING_STORE.version, schema: WritingSnapshotSchema, defaults: emptyWritingSnapshot },
+  'writing-journal': { version: WRITING_STORE.version, schema: WritingJournalSchema, defaults: emptyWritingJournal }
 }
 
 export const STORE_KEYS = Object.keys(STORE_SPECS) as StoreKey[]

@@ -8,6 +8,7 @@ import type { ProgressService } from '../progress-service'
 import type { SettingsService } from '../settings-service'
 import type { StudyService } from '../study/study-service'
 import type { ArchiveData } from '../study/study-schema'
+import type { WritingService } from '../writing/writing-service'
 import { LOG_STORE, logStoreName, STORE_KEYS, type AppState, type StoreKey } from './app-state'
 
 export interface StateServices {
@@ -15,6 +16,7 @@ export interface StateServices {
   progress: ProgressService
   study: StudyService
   annotations: AnnotationService
+  writing: WritingService
 }
 
 /** A store key, or `study-log-YYYY-MM` for a month of review history. */
@@ -25,7 +27,7 @@ const EMPTY_LOG: ArchiveData = { entries: [] }
 /** The state on disk: every pending write (and checkpoint) is waited for first. */
 export async function captureState(s: StateServices): Promise<AppState> {
   await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush()])
-  const [study, annotations] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll()])
+  const [study, annotations, writing] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll(), s.writing.store.exportAll()])
   return {
     settings: structuredClone(s.settings.store.data),
     progress: structuredClone(s.progress.store.data),
@@ -34,6 +36,8 @@ export async function captureState(s: StateServices): Promise<AppState> {
     'study-mocks': structuredClone(s.study.mocks.store.data),
     annotations: annotations.snapshot,
     'annotations-journal': annotations.journal,
+    writing: writing.snapshot,
+    'writing-journal': writing.journal,
     logs: study.logs
   }
 }
@@ -71,6 +75,12 @@ export async function applyParts(s: StateServices, next: AppState, parts: readon
     await s.annotations.replaceAll({
       ...(has('annotations') ? { snapshot: next.annotations } : {}),
       ...(has('annotations-journal') ? { journal: next['annotations-journal'] } : {})
+    })
+  }
+  if (has('writing') || has('writing-journal')) {
+    await s.writing.store.replaceAll({
+      ...(has('writing') ? { snapshot: next.writing } : {}),
+      ...(has('writing-journal') ? { journal: next['writing-journal'] } : {})
     })
   }
 }

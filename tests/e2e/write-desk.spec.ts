@@ -2,6 +2,7 @@
 // services through the browser host: an answer written under the clock and
 // self-scored must be in the history after the host restarts, a paper answer
 // keeps no text, and every state of the desk passes axe in both themes.
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { seriousViolations } from './axe'
 import { expect, test } from './host'
@@ -12,11 +13,12 @@ const history = (page: Page) => page.getByRole('list', { name: 'Answers, newest 
 const ANSWER = "CAATSA की धारा 231 भारत के लिए जोखिम है। The S-400 deal of 2018 tests India's strategic autonomy."
 const RUBRIC = ['Addresses the directive', 'Structure', 'Content', 'Examples and data', 'Conclusion', 'Word limit'] as const
 
-/** Opens the desk as a fresh page load (after a restart, a same-URL goto could keep the old page). */
+/** Opens the desk as a fresh page load: after a restart a goto that changes only the hash would keep the old page and its state. */
 async function openWrite(page: Page, url: string, query = ''): Promise<void> {
   const target = `${url}/#/write${query}`
-  if (page.url() === target) await page.reload()
-  else await page.goto(target)
+  const sameDocument = page.url().split('#')[0] === target.split('#')[0]
+  await page.goto(target)
+  if (sameDocument) await page.reload()
   await expect(heading(page)).toHaveText('Write')
 }
 
@@ -73,6 +75,30 @@ test('an answer written under the timer is scored and found in the history after
   await expect(item).toContainText('Score 87 out of 100')
   await item.getByText('Answer text').click()
   await expect(item).toContainText(ANSWER)
+
+  // Exported as Markdown through the app's save path (a download in the browser host).
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export as Markdown' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^mains-answers-\d{4}-\d{2}-\d{2}\.md$/)
+  const markdown = readFileSync(await file.path(), 'utf8')
+  expect(markdown).toContain('## Examine the challenge that CAATSA poses')
+  expect(markdown).toContain(`\`\`\`text\n${ANSWER}\n\`\`\``)
+  expect(markdown).toContain('Self-score: 87/100')
+
+  // On paper: the answers alone, with no app chrome or controls.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.attempt-print')).toBeVisible()
+  await expect(page.locator('.attempt-print')).toContainText(ANSWER)
+  await expect(page.getByRole('navigation', { name: 'Modes' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
+  const printed = page.evaluate(() => new Promise<boolean>((done) => window.addEventListener('beforeprint', () => done(true), { once: true })))
+  await page.evaluate(() => {
+    window.print = () => void window.dispatchEvent(new Event('beforeprint'))
+  })
+  await page.getByRole('button', { name: 'Print' }).click()
+  expect(await printed).toBe(true)
 })
 
 test('an answer written on paper keeps the timer and the score but no text', async ({ page, host }) => {

@@ -53,7 +53,9 @@ const NAMES = {
   'writing:overview': true,
   'writing:submit': true,
   'writing:score': true,
-  'writing:export': true
+  'writing:export': true,
+  'writing:draft': true,
+  'writing:saveDraft': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

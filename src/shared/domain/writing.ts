@@ -169,5 +169,25 @@ export interface WritingOverview {
   nextRewrite: RewriteDue | null
 }
 
+/** A full paper under way, kept with the draft so a restart resumes it. */
+export interface PaperDraft {
+  id: string
+  /** The paper's pack prompts in order. */
+  promptKeys: string[]
+  /** The question being written. */
+  index: number
+  startedAt: string
+  seconds: number
+}
+
+/** The answer being written, kept on disk as it is typed so a closed window or a crash costs nothing. */
+export interface WritingDraft {
+  source: { kind: 'pack'; packId: string; questionId: string } | { kind: 'own'; prompt: string; marks: MainsMarks }
+  onPaper: boolean
+  text: string
+  startedAt: string
+  paper?: PaperDraft
+}
+
 export const PROMPT_MAX = 2000
 export const ANSWER_TEXT_MAX = 30_000

@@ -3,7 +3,17 @@
 // hostile page can neither save an answer past its limits nor score an
 // attempt that is not there.
 import * as z from 'zod'
-import { ANSWER_TEXT_MAX, PROMPT_MAX, RUBRIC_KEYS, type MainsPrompt, type WritingAttempt, type WritingOverview } from '../domain/writing'
+import {
+  ANSWER_TEXT_MAX,
+  PAPER_MINUTES,
+  PAPER_QUESTIONS,
+  PROMPT_MAX,
+  RUBRIC_KEYS,
+  type MainsPrompt,
+  type WritingAttempt,
+  type WritingDraft,
+  type WritingOverview
+} from '../domain/writing'
 import { ID_PATTERN } from '../domain/ids'
 import { Id } from '../pack/schema'
 import { NoInput, route } from '../route'
@@ -56,6 +66,37 @@ export const ScoreAttemptInput = z
   })
   .strict()
 
+export const PaperDraftInput = z
+  .object({
+    id: PaperId,
+    promptKeys: z
+      .array(PromptKey.refine((k) => !k.startsWith('own:'), 'a paper is made of pack prompts'))
+      .min(1)
+      .max(PAPER_QUESTIONS),
+    index: z.number().int().min(0).max(PAPER_QUESTIONS),
+    startedAt: z.iso.datetime(),
+    seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(PAPER_MINUTES * 60)
+  })
+  .strict()
+
+export const DraftInput = z
+  .object({
+    source: PromptSource,
+    onPaper: z.boolean(),
+    text: z.string().max(ANSWER_TEXT_MAX, `an answer is at most ${ANSWER_TEXT_MAX} characters`),
+    startedAt: z.iso.datetime(),
+    paper: PaperDraftInput.optional()
+  })
+  .strict()
+  .refine((d) => !d.onPaper || d.text === '', { message: 'an answer written on paper keeps no text', path: ['text'] })
+
+/** The answer being written, or null once it is submitted or thrown away. */
+export const SaveDraftInput = z.object({ draft: DraftInput.nullable() }).strict()
+
 export const ExportAttemptsInput = z.object({ promptKey: PromptKey.optional() }).strict().optional()
 
 export interface AttemptsExport {
@@ -69,5 +110,7 @@ export const writingRoutes = {
   'writing:overview': route<WritingOverview>()(NoInput),
   'writing:submit': route<WritingAttempt>()(SubmitAttemptInput),
   'writing:score': route<WritingAttempt>()(ScoreAttemptInput),
-  'writing:export': route<AttemptsExport>()(ExportAttemptsInput)
+  'writing:export': route<AttemptsExport>()(ExportAttemptsInput),
+  'writing:draft': route<WritingDraft | null>()(NoInput),
+  'writing:saveDraft': route<{ saved: boolean }>()(SaveDraftInput)
 }

@@ -31,6 +31,9 @@ async function writeTwo(h: Handlers): Promise<void> {
   const a = await h['writing:submit']({ source: { kind: 'pack', packId: 'tiny', questionId: 'mn-signal' }, onPaper: false, text: 'My answer.', startedAt })
   await h['writing:score']({ attemptId: a.id, covered: [0, 2], rubric: GOOD })
   await h['writing:submit']({ source: { kind: 'own', prompt: 'Comment on the state of the rupee trade.', marks: 15 }, onPaper: true, text: '', startedAt })
+  await h['writing:saveDraft']({
+    draft: { source: { kind: 'pack', packId: 'tiny', questionId: 'mn-caatsa' }, onPaper: false, text: 'Half written', startedAt }
+  })
 }
 
 describe('answer attempts in Settings → Data', () => {
@@ -42,19 +45,22 @@ describe('answer attempts in Settings → Data', () => {
     expect((await h['data:summary'](undefined)).writing).toEqual({ attempts: 2, scored: 1 })
 
     const backup = await h['data:exportBackup'](undefined)
-    expect(Object.keys(JSON.parse(backup.content).stores)).toEqual(expect.arrayContaining(['writing', 'writing-journal']))
+    expect(Object.keys(JSON.parse(backup.content).stores)).toEqual(expect.arrayContaining(['writing', 'writing-journal', 'writing-draft']))
     expect((await h['data:inspectBackup']({ content: backup.content })).summary.writing).toEqual({ attempts: 2, scored: 1 })
 
     await h['data:reset']({ confirm: true })
     expect((await h['writing:overview'](undefined)).attempts).toEqual([])
+    expect(await h['writing:draft'](undefined)).toBeNull()
 
     const restored = await h['data:restoreBackup']({ content: backup.content, confirm: true })
     expect(restored.summary.writing).toEqual({ attempts: 2, scored: 1 })
     expect(await h['writing:overview'](undefined)).toEqual(before)
+    expect((await h['writing:draft'](undefined))?.text).toBe('Half written')
 
     await app!.close()
     const again = await open()
     expect(await again['writing:overview'](undefined)).toEqual(before)
+    expect((await again['writing:draft'](undefined))?.text).toBe('Half written')
   })
 
   it('deleting a pack’s progress takes its answers and leaves the student’s own prompts', async () => {
@@ -62,6 +68,7 @@ describe('answer attempts in Settings → Data', () => {
     await writeTwo(h)
     const result = await h['data:deletePackProgress']({ packId: 'tiny', confirm: true })
     expect(result.removed.answers).toBe(1)
+    expect(await h['writing:draft'](undefined)).toBeNull()
     expect((await h['writing:overview'](undefined)).attempts.map((a) => a.promptKey)).toEqual([expect.stringMatching(/^own:/)])
   })
 
@@ -80,12 +87,27 @@ describe('answer attempts in Settings → Data', () => {
       ['writing:score', { attemptId: 'wa-x', covered: [], rubric: { ...GOOD, content: 3 } }],
       ['writing:score', { attemptId: 'wa-x', covered: [], rubric: { ...GOOD, bonus: 2 } }],
       ['writing:score', { attemptId: '<img src=x>', covered: [], rubric: GOOD }],
-      ['writing:export', { promptKey: '../../secrets' }]
+      ['writing:export', { promptKey: '../../secrets' }],
+      ['writing:saveDraft', { draft: { source: { kind: 'pack', packId: 'tiny', questionId: 'mn-caatsa' }, onPaper: true, text: 'x', startedAt } }],
+      ['writing:saveDraft', { draft: null, extra: true }],
+      [
+        'writing:saveDraft',
+        {
+          draft: {
+            source: { kind: 'pack', packId: 'tiny', questionId: 'mn-caatsa' },
+            onPaper: false,
+            text: '',
+            startedAt,
+            paper: { id: 'wp-1', promptKeys: ['own:0000abcd'], index: 0, startedAt, seconds: 60 }
+          }
+        }
+      ]
     ]
     for (const [channel, input] of bad) {
       const result = await dispatch(channel, input)
       expect(result, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'validation' } })
     }
     expect((await h['writing:overview'](undefined)).attempts).toEqual([])
+    expect(await h['writing:draft'](undefined)).toBeNull()
   })
 })

@@ -140,3 +140,40 @@ describe('writing service', () => {
     expect(one.fileName).toBe('mains-answers-tiny-mn-signal-2026-11-25.md')
   })
 })
+
+describe('the draft', () => {
+  const draft = {
+    source: { kind: 'pack' as const, packId: 'tiny', questionId: 'mn-signal' },
+    onPaper: false,
+    text: 'Half an answer: भारत और रूस',
+    startedAt: '2026-11-25T04:25:00.000Z'
+  }
+
+  it('is on disk as it is typed, so a restart offers it back with its start time', async () => {
+    const s = await open()
+    expect(s.draft()).toBeNull()
+    await s.saveDraft(draft)
+    await s.saveDraft({ ...draft, text: `${draft.text} और अधिक` })
+    s.close()
+    const again = await open('b')
+    expect(again.draft()).toEqual({ ...draft, text: `${draft.text} और अधिक` })
+  })
+
+  it('keeps a paper under way with it, and goes once the answer is submitted', async () => {
+    const s = await open()
+    const paper = { id: 'wp-x', promptKeys: ['tiny/mn-caatsa', 'tiny/mn-signal'], index: 1, startedAt: '2026-11-25T04:00:00.000Z', seconds: 1080 }
+    await s.saveDraft({ ...draft, paper })
+    expect(s.draft()?.paper).toEqual(paper)
+    await submit(s, { startedAt: draft.startedAt, paperId: 'wp-x' })
+    expect(s.draft()).toBeNull()
+  })
+
+  it('is left alone by the submit of another answer, and cleared when thrown away', async () => {
+    const s = await open()
+    await s.saveDraft(draft)
+    await submit(s)
+    expect(s.draft()).toEqual(draft)
+    await s.saveDraft(null)
+    expect(s.draft()).toBeNull()
+  })
+})

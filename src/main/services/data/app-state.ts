@@ -15,8 +15,9 @@ import { ArchiveSchema, JournalSchema as StudyJournalSchema, SnapshotSchema as S
 import type { ArchiveData, JournalData as StudyJournal, SnapshotData as StudySnapshot } from '../study/study-schema'
 import { STUDY_STORE } from '../study/study-store'
 import type { Migrations } from '../store/migrations'
-import { emptyWritingJournal, emptyWritingSnapshot, WRITING_STORE, WritingJournalSchema, WritingSnapshotSchema } from '../writing/attempt-schema'
-import type { WritingJournal, WritingSnapshot } from '../writing/attempt-schema'
+import { DraftStoreSchema, emptyDraftStore, emptyWritingJournal, emptyWritingSnapshot, WRITING_STORE } from '../writing/attempt-schema'
+import { WritingJournalSchema, WritingSnapshotSchema } from '../writing/attempt-schema'
+import type { DraftStore as WritingDraft, WritingJournal, WritingSnapshot } from '../writing/attempt-schema'
 
 export type MockData = z.infer<typeof MockStoreSchema>
 
@@ -31,6 +32,7 @@ export interface AppState {
   'annotations-journal': AnnotationJournal
   writing: WritingSnapshot
   'writing-journal': WritingJournal
+  'writing-draft': WritingDraft
   logs: Record<string, ArchiveData>
 }
 
@@ -56,7 +58,8 @@ export const STORE_SPECS: Specs = {
   annotations: { version: ANNOTATIONS_STORE.version, schema: AnnotationSnapshotSchema, defaults: () => ({ appliedThrough: 0, annotations: {}, trash: [] }) },
   'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) },
   writing: { version: WRITING_STORE.version, schema: WritingSnapshotSchema, defaults: emptyWritingSnapshot },
-  'writing-journal': { version: WRITING_STORE.version, schema: WritingJournalSchema, defaults: emptyWritingJournal }
+  'writing-journal': { version: WRITING_STORE.version, schema: WritingJournalSchema, defaults: emptyWritingJournal },
+  'writing-draft': { version: WRITING_STORE.version, schema: DraftStoreSchema, defaults: emptyDraftStore }
 }
 
 export const STORE_KEYS = Object.keys(STORE_SPECS) as StoreKey[]

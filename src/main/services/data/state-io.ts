@@ -26,7 +26,7 @@ const EMPTY_LOG: ArchiveData = { entries: [] }
 
 /** The state on disk: every pending write (and checkpoint) is waited for first. */
 export async function captureState(s: StateServices): Promise<AppState> {
-  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush()])
+  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush(), s.writing.drafts.flush()])
   const [study, annotations, writing] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll(), s.writing.store.exportAll()])
   return {
     settings: structuredClone(s.settings.store.data),
@@ -38,6 +38,7 @@ export async function captureState(s: StateServices): Promise<AppState> {
     'annotations-journal': annotations.journal,
     writing: writing.snapshot,
     'writing-journal': writing.journal,
+    'writing-draft': structuredClone(s.writing.drafts.data),
     logs: study.logs
   }
 }
@@ -83,4 +84,5 @@ export async function applyParts(s: StateServices, next: AppState, parts: readon
       ...(has('writing-journal') ? { journal: next['writing-journal'] } : {})
     })
   }
+  if (has('writing-draft')) await s.writing.drafts.replace(next['writing-draft'])
 }

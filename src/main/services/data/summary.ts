@@ -122,5 +122,7 @@ export function withoutPack(state: AppState, packId: string): AppState {
   next['annotations-journal'].entries = next['annotations-journal'].entries.filter((e) => e.annotation.packId !== packId)
   for (const [id, a] of Object.entries(next.writing.attempts)) if (a.packId === packId) delete next.writing.attempts[id]
   next['writing-journal'].entries = next['writing-journal'].entries.filter((e) => e.attempt.packId !== packId)
+  const draft = next['writing-draft'].draft
+  if (draft?.source.kind === 'pack' && draft.source.packId === packId) next['writing-draft'].draft = null
   return next
 }

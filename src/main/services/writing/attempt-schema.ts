@@ -2,13 +2,14 @@
 // its checkpoint and the backup format, so they sit apart from all three.
 //   writing.json          every attempt as of the last checkpoint
 //   writing-journal.json  each attempt saved or scored since (whole, so folding it again changes nothing)
+//   writing-draft.json    the answer being written now, rewritten as it is typed (small: one answer)
 import * as z from 'zod'
 import { ANSWER_TEXT_MAX, PROMPT_MAX } from '../../../shared/domain/writing'
 import { Id } from '../../../shared/pack/schema'
-import { AttemptId, Marks, PaperId, PromptKey, RubricInput } from '../../../shared/routes/writing'
+import { AttemptId, DraftInput, Marks, PaperId, PromptKey, RubricInput } from '../../../shared/routes/writing'
 import { StoredCardSchema } from '../study/scheduler'
 
-export const WRITING_STORE = { name: 'writing', journal: 'writing-journal', version: 1 } as const
+export const WRITING_STORE = { name: 'writing', journal: 'writing-journal', draft: 'writing-draft', version: 1 } as const
 
 const IsoTime = z.iso.datetime()
 const Seq = z.number().int().min(0)
@@ -67,3 +68,7 @@ export type WritingJournal = z.infer<typeof WritingJournalSchema>
 
 export const emptyWritingSnapshot = (): WritingSnapshot => ({ appliedThrough: 0, attempts: {} })
 export const emptyWritingJournal = (): WritingJournal => ({ nextSeq: 1, entries: [] })
+
+export const DraftStoreSchema = z.object({ draft: DraftInput.nullable() }).strict()
+export type DraftStore = z.infer<typeof DraftStoreSchema>
+export const emptyDraftStore = (): DraftStore => ({ draft: null })

@@ -11,6 +11,8 @@ export function createWritingHandlers(writing: WritingService): Pick<Handlers, W
     'writing:overview': async () => writing.overview(),
     'writing:submit': async (input) => writing.submit(input),
     'writing:score': async (input) => writing.score(input),
-    'writing:export': async (input) => writing.exportMarkdown(input?.promptKey)
+    'writing:export': async (input) => writing.exportMarkdown(input?.promptKey),
+    'writing:draft': async () => writing.draft(),
+    'writing:saveDraft': async ({ draft }) => writing.saveDraft(draft)
   }
 }

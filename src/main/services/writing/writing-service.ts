@@ -13,15 +13,16 @@ import {
   type MainsPrompt,
   type RewriteDue,
   type WritingAttempt,
+  type WritingDraft,
   type WritingOverview
 } from '../../../shared/domain/writing'
 import type { AttemptsExport } from '../../../shared/routes/writing'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
-import type { StoreFileOptions } from '../store/json-store'
+import { openJsonStore, type JsonStore, type StoreFileOptions } from '../store/json-store'
 import { createScheduler, type StoredCard } from '../study/scheduler'
 import { attemptsFileName, attemptsMarkdown } from './attempt-markdown'
-import type { StoredAttempt } from './attempt-schema'
+import { DraftStoreSchema, emptyDraftStore, WRITING_STORE, type DraftStore, type StoredAttempt } from './attempt-schema'
 import { AttemptStore } from './attempt-store'
 import { allMainsPrompts, mainsPromptsOf, ownPromptKey } from './prompts'
 
@@ -44,7 +45,11 @@ export interface WritingService {
   submit(input: In<'writing:submit'>): Promise<WritingAttempt>
   score(input: In<'writing:score'>): Promise<WritingAttempt>
   exportMarkdown(promptKey?: string): AttemptsExport
+  /** The answer being written when the app last saved it, or null. */
+  draft(): WritingDraft | null
+  saveDraft(draft: WritingDraft | null): Promise<{ saved: boolean }>
   readonly store: AttemptStore
+  readonly drafts: JsonStore<DraftStore>
   notices(): StoreNotice[]
   flush(): Promise<void>
   close(): void
@@ -60,12 +65,23 @@ const invalid = (message: string, path: string): ServiceError => new ServiceErro
 export async function openWritingService(opts: WritingServiceOptions): Promise<WritingService> {
   const clock = opts.clock ?? (() => new Date())
   const newId = opts.newId ?? (() => `wa-${clock().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
-  const store = await AttemptStore.open({
-    dir: opts.dir,
-    clock,
-    ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {}),
-    ...(opts.store ? { store: opts.store } : {})
-  })
+  const [store, drafts] = await Promise.all([
+    AttemptStore.open({
+      dir: opts.dir,
+      clock,
+      ...(opts.checkpointAt !== undefined ? { checkpointAt: opts.checkpointAt } : {}),
+      ...(opts.store ? { store: opts.store } : {})
+    }),
+    openJsonStore<DraftStore>({
+      dir: opts.dir,
+      clock,
+      ...opts.store,
+      name: WRITING_STORE.draft,
+      version: WRITING_STORE.version,
+      schema: DraftStoreSchema,
+      defaults: emptyDraftStore
+    })
+  ])
   // Rewrites are whole days apart: the short-term (minutes) steps make no sense for an essay.
   const scheduler = createScheduler({ shortTerm: false })
 
@@ -179,6 +195,8 @@ export async function openWritingService(opts: WritingServiceOptions): Promise<W
         if (get(attempt.id)) throw new Error(`attempt id collision: ${attempt.id}`)
         return attempt
       })
+      // The answer is kept as an attempt now; its draft would only offer it again after a restart.
+      if (drafts.data.draft?.startedAt === input.startedAt) await drafts.update((d) => void (d.draft = null))
       return toView(saved)
     },
 
@@ -213,8 +231,18 @@ export async function openWritingService(opts: WritingServiceOptions): Promise<W
       return { fileName: attemptsFileName(now, promptKey), content: attemptsMarkdown(attempts, now), count: attempts.length }
     },
 
-    notices: () => store.notices,
-    flush: () => store.flush(),
+    draft: () => structuredClone(drafts.data.draft),
+
+    async saveDraft(draft) {
+      await drafts.update((d) => void (d.draft = draft ? structuredClone(draft) : null))
+      return { saved: true }
+    },
+
+    drafts,
+    notices: () => [...store.notices, ...drafts.notices],
+    flush: async () => {
+      await Promise.all([store.flush(), drafts.flush()])
+    },
     close: () => store.close()
   }
 }

@@ -101,6 +101,26 @@ test('an answer written under the timer is scored and found in the history after
   expect(await printed).toBe(true)
 })
 
+test('an answer being written survives a restart with its clock still running, and is not offered again once submitted', async ({ page, host }) => {
+  await openWrite(page, host.current.url, `?pack=${PACK}&prompt=mn-signalling`)
+  await page.getByRole('button', { name: 'Start writing' }).click()
+  await page.getByRole('textbox', { name: 'Your answer' }).fill(ANSWER)
+  await expect(page.getByText('Kept on disk as you write.')).toBeVisible()
+
+  await host.restart()
+  await openWrite(page, host.current.url, `?pack=${PACK}&prompt=mn-signalling`)
+  await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveValue(ANSWER)
+  await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(11:00|10:\d\d)$/)
+  await page.getByRole('button', { name: 'Submit answer' }).click()
+  await expect(page.getByRole('heading', { name: 'Score your answer' })).toBeVisible()
+
+  await host.restart()
+  await openWrite(page, host.current.url, `?pack=${PACK}&prompt=mn-signalling`)
+  await expect(page.getByRole('button', { name: 'Start writing' })).toBeVisible()
+  await expect(history(page).getByRole('listitem')).toHaveCount(1)
+  await expect(history(page).getByRole('button', { name: /^Score now:/ })).toHaveCount(1)
+})
+
 test('an answer written on paper keeps the timer and the score but no text', async ({ page, host }) => {
   await openWrite(page, host.current.url)
   await page.getByRole('radio', { name: 'My own question' }).check()

@@ -5,9 +5,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
-import { fromPack, pickPaper, type DeskPrompt } from '@renderer/lib/mains-paper'
+import { fromPack, ownPrompt, pickPaper, type DeskPrompt } from '@renderer/lib/mains-paper'
 import { saveTextFile } from '@renderer/lib/save-file'
-import type { MainsPrompt, Rubric, WritingAttempt, WritingOverview } from '@shared/domain/writing'
+import { createDraftSaver } from './draft-saver'
+import type { MainsPrompt, Rubric, WritingAttempt, WritingDraft, WritingOverview } from '@shared/domain/writing'
 import { paperSeconds } from '@shared/domain/writing'
 import { useNoticesStore } from './notices'
 import type { Outcome } from './study'
@@ -33,6 +34,8 @@ export interface Paper {
 
 const EMPTY: WritingOverview = { attempts: [], rewritesDue: [], nextRewrite: null }
 
+const keyOf = (p: DeskPrompt): string => (p.source.kind === 'pack' ? `${p.source.packId}/${p.source.questionId}` : '')
+
 export const useWritingStore = defineStore('writing', () => {
   const prompts = ref<MainsPrompt[]>([])
   const overview = ref<WritingOverview>(EMPTY)
@@ -44,6 +47,7 @@ export const useWritingStore = defineStore('writing', () => {
   /** The attempt just scored: its result and the model outline are shown. */
   const reviewed = ref<WritingAttempt | null>(null)
   const busy = ref(false)
+  const keeper = createDraftSaver(() => draftToSave())
 
   const attempts = computed(() => overview.value.attempts)
   const paperAttempts = computed(() => (paper.value ? attempts.value.filter((a) => a.paperId === paper.value?.id) : []))
@@ -51,9 +55,10 @@ export const useWritingStore = defineStore('writing', () => {
   async function load(): Promise<void> {
     status.value = 'loading'
     try {
-      const [list, view] = await Promise.all([api['writing:prompts'](), api['writing:overview']()])
+      const [list, view, saved] = await Promise.all([api['writing:prompts'](), api['writing:overview'](), api['writing:draft']()])
       prompts.value = list ?? []
       overview.value = view ?? EMPTY
+      if (!draft.value && saved) resume(saved)
       status.value = 'ready'
     } catch (err) {
       useNoticesStore().reportError(err, 'load the answer-writing desk')
@@ -69,6 +74,41 @@ export const useWritingStore = defineStore('writing', () => {
     }
   }
 
+  /** Puts back the answer (and paper) main kept from before a restart; one whose question is gone stays on disk, untouched. */
+  function resume(saved: WritingDraft): void {
+    const src = saved.source
+    const prompt = src.kind === 'own' ? ownPrompt(src.prompt, src.marks) : promptFor(`${src.packId}/${src.questionId}`)
+    if (!prompt) return
+    const p = saved.paper
+    const paperPrompts = p ? p.promptKeys.map(promptFor) : []
+    if (p && paperPrompts.every((x) => x !== null)) {
+      paper.value = {
+        id: p.id,
+        prompts: paperPrompts as DeskPrompt[],
+        onPaper: saved.onPaper,
+        startedAt: p.startedAt,
+        seconds: p.seconds,
+        index: p.index,
+        attemptIds: []
+      }
+    }
+    draft.value = { prompt, onPaper: saved.onPaper, startedAt: saved.startedAt, text: saved.text }
+  }
+
+  /** What main keeps of the draft: the prompt's source, the text, the clock, and the paper it belongs to. */
+  function draftToSave(): WritingDraft | null {
+    const d = draft.value
+    if (!d) return null
+    const p = paper.value
+    return {
+      source: d.prompt.source,
+      onPaper: d.onPaper,
+      text: d.onPaper ? '' : d.text,
+      startedAt: d.startedAt,
+      ...(p ? { paper: { id: p.id, promptKeys: p.prompts.map(keyOf), index: p.index, startedAt: p.startedAt, seconds: p.seconds } } : {})
+    }
+  }
+
   function promptFor(promptKey: string): DeskPrompt | null {
     const found = prompts.value.find((p) => p.promptKey === promptKey)
     return found ? fromPack(found) : null
@@ -78,14 +118,18 @@ export const useWritingStore = defineStore('writing', () => {
     reviewed.value = null
     scoring.value = null
     draft.value = { prompt, onPaper, startedAt: new Date().toISOString(), text: '' }
+    void keeper.save()
   }
 
   function setText(text: string): void {
-    if (draft.value) draft.value = { ...draft.value, text }
+    if (!draft.value) return
+    draft.value = { ...draft.value, text }
+    void keeper.save('later')
   }
 
   function abandon(): void {
     draft.value = null
+    void keeper.save()
   }
 
   /** Saves the draft; resolves with the attempt main kept, or null (the draft stays on screen). */
@@ -94,6 +138,8 @@ export const useWritingStore = defineStore('writing', () => {
     if (!d || busy.value) return null
     busy.value = true
     try {
+      // A draft save still on its way must land before the submit that clears it.
+      await keeper.settle()
       const saved = await api['writing:submit']({
         source: d.prompt.source,
         onPaper: d.onPaper,
@@ -106,6 +152,8 @@ export const useWritingStore = defineStore('writing', () => {
       return saved
     } catch (err) {
       useNoticesStore().reportError(err, 'save your answer')
+      // Not submitted: the text stays on screen, and on disk as a draft.
+      void keeper.save()
       return null
     } finally {
       busy.value = false
@@ -136,6 +184,7 @@ export const useWritingStore = defineStore('writing', () => {
       attemptIds: []
     }
     draft.value = { prompt: desk[0] as DeskPrompt, onPaper, startedAt, text: '' }
+    void keeper.save()
     return { ok: true }
   }
 
@@ -148,13 +197,18 @@ export const useWritingStore = defineStore('writing', () => {
     const index = p.index + 1
     paper.value = { ...p, index, attemptIds: [...p.attemptIds, saved.id] }
     const next = p.prompts[index]
-    if (next) draft.value = { prompt: next, onPaper: p.onPaper, startedAt: new Date().toISOString(), text: '' }
+    if (next) {
+      draft.value = { prompt: next, onPaper: p.onPaper, startedAt: new Date().toISOString(), text: '' }
+      void keeper.save()
+    }
     return { ok: true }
   }
 
   function endPaper(): void {
+    const hadDraft = draft.value !== null
     paper.value = null
     draft.value = null
+    if (hadDraft) void keeper.save()
   }
 
   function scoreLater(attempt: WritingAttempt): void {
@@ -207,6 +261,7 @@ export const useWritingStore = defineStore('writing', () => {
     scoring,
     reviewed,
     busy,
+    draftState: keeper.state,
     load,
     refresh,
     promptFor,

@@ -55,7 +55,14 @@ const NAMES = {
   'prelims:save': true,
   'prelims:submit': true,
   'prelims:history': true,
-  'prelims:result': true
+  'prelims:result': true,
+  'writing:prompts': true,
+  'writing:overview': true,
+  'writing:submit': true,
+  'writing:score': true,
+  'writing:export': true,
+  'writing:draft': true,
+  'writing:saveDraft': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -14,6 +14,7 @@ import { searchRoutes } from './routes/search'
 import { filesRoutes } from './routes/files'
 import { dataRoutes } from './routes/data'
 import { prelimsRoutes } from './routes/prelims'
+import { writingRoutes } from './routes/writing'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -35,7 +36,8 @@ export const contract = {
   ...searchRoutes,
   ...filesRoutes,
   ...dataRoutes,
-  ...prelimsRoutes
+  ...prelimsRoutes,
+  ...writingRoutes
 } satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

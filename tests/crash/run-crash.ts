@@ -3,11 +3,12 @@
 // moment, and checks what it left: every write the child had acknowledged must
 // be there. Each lane reuses its folder, so every run also reopens whatever
 // the previous kill left behind (stale temp files, half-done checkpoints).
-// Lanes by mode: the real study service (answers, history checkpoints) and
-// annotation service (highlights, folds into the parts), checked by reopening
+// Lanes by mode: the real study service (answers, history checkpoints),
+// annotation service (highlights, folds into the parts) and writing service
+// (answers and their scores, folds into writing.json), checked by reopening
 // the services as a restart would; and a bare store file rewritten whole or
 // appended to in place, checked byte for byte.
-//   npx tsx tests/crash/run-crash.ts [kills=200] [lanes=4]
+//   npx tsx tests/crash/run-crash.ts [kills=200] [lanes=5]
 // SIGKILL leaves the OS page cache intact, so this proves the atomic
 // temp+rename and in-place append protocols, not power-loss durability (that
 // is what fsync is for).
@@ -19,7 +20,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { APPEND_STORE, AppendSchema, CRASH_STORE, CrashSchema, type Mode } from './schema'
-import { AnnotationLedger, annotationsMidFold, checkStudy, studyMidCheckpoint } from './service-checks'
+import { AnnotationLedger, annotationsMidFold, checkStudy, studyMidCheckpoint, WritingLedger } from './service-checks'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -52,8 +53,8 @@ async function bundleWriter(): Promise<{ file: string; dir: string }> {
 const bundled = await bundleWriter()
 const writer = bundled.file
 const kills = Number(process.argv[2] ?? process.env.CRASH_KILLS ?? 200)
-const lanes = Number(process.argv[3] ?? process.env.CRASH_LANES ?? 4)
-const MODES: Mode[] = ['study', 'annotations', 'rewrite', 'append']
+const MODES: Mode[] = ['study', 'annotations', 'rewrite', 'append', 'writing']
+const lanes = Number(process.argv[3] ?? process.env.CRASH_LANES ?? MODES.length)
 
 const tally = { kills: 0, lost: 0, failures: [] as string[], notices: 0, tempsLeft: 0, acked: 0, midCheckpoint: { study: 0, annotations: 0 } }
 
@@ -151,6 +152,7 @@ async function lane(index: number, count: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), `rd-crash-${index}-`))
   const mode = MODES[index % MODES.length] as Mode
   const ledger = new AnnotationLedger()
+  const answers = new WritingLedger()
   try {
     for (let i = 0; i < count; i++) {
       const run = await killOnce(dir, mode, i)
@@ -166,6 +168,11 @@ async function lane(index: number, count: number): Promise<void> {
         for (const { kind, payload } of run.lines) ledger.line(kind, payload)
         tally.acked += ledger.acked - before
         problem = await ledger.check(dir)
+      } else if (mode === 'writing') {
+        const before = answers.acked
+        for (const { kind, payload } of run.lines) answers.line(kind, payload)
+        tally.acked += answers.acked - before
+        problem = await answers.check(dir)
       } else {
         tally.acked += Math.max(0, run.lastAck - run.started)
         problem = mode === 'append' ? await checkAppend(dir, run) : await checkRewrite(dir, run)

@@ -25,7 +25,7 @@ export type AppendData = z.infer<typeof AppendSchema>
 export const appendDefaults = (): AppendData => ({ entries: [] })
 
 /** Which store a lane writes: a bare file rewritten whole, a bare file appended to, or a real service. */
-export type Mode = 'rewrite' | 'append' | 'study' | 'annotations'
+export type Mode = 'rewrite' | 'append' | 'study' | 'annotations' | 'writing'
 
 /** The services' checkpoint thresholds in the crash test: tiny, so most kills land in or near a checkpoint. */
 export const SERVICE_OPTIONS = { checkpointAt: 3, keepLive: 1 } as const

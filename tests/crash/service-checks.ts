@@ -1,4 +1,4 @@
-// Why: after a kill, the study and annotation lanes are checked the way the
+// Why: after a kill, the study, annotation and writing lanes are checked the way the
 // student would find them: by opening the real services on the folder (a
 // restart, with its recovery and the checkpoint it finishes), then comparing
 // with every write the child had acknowledged. The files are read raw first
@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { openAnnotationService } from '../../src/main/services/annotations/annotation-service'
 import { createPackService } from '../../src/main/services/packs/pack-service'
 import { openStudyService } from '../../src/main/services/study/study-service'
+import { openWritingService } from '../../src/main/services/writing/writing-service'
 import { tinyPack } from '../unit/fixtures/tiny-pack'
 import { SERVICE_OPTIONS, STUDY_ITEMS } from './schema'
 
@@ -111,6 +112,49 @@ export class AnnotationLedger {
     } finally {
       await annotations.flush()
       annotations.store.close()
+    }
+  }
+}
+
+/** What the writing writer said it saved and scored, carried across the lane's kills. */
+export class WritingLedger {
+  readonly added = new Set<string>()
+  readonly scored = new Set<string>()
+  #adding = new Set<string>()
+  #scoring = new Set<string>()
+  acked = 0
+
+  line(kind: string, payload: string): void {
+    const [op, id] = payload.split(' ') as [string, string]
+    const pending = op === 'add' ? this.#adding : this.#scoring
+    if (kind === 'start') pending.add(id)
+    if (kind !== 'ack') return
+    this.acked++
+    pending.delete(id)
+    ;(op === 'add' ? this.added : this.scored).add(id)
+  }
+
+  /** Compares with what a restart shows; a write cut off by the kill may or may not have landed. */
+  async check(dir: string): Promise<string | null> {
+    const writing = await openWritingService({ dir, packs, checkpointAt: SERVICE_OPTIONS.checkpointAt })
+    try {
+      const notices = writing.notices()
+      if (notices.length > 0) return `unexpected notice: ${JSON.stringify(notices[0])}`
+      const shown = new Map(writing.overview().attempts.map((a) => [a.id, a]))
+      for (const id of this.added) if (!shown.has(id)) return `LOST: acknowledged answer ${id} is missing`
+      for (const id of this.scored) if (shown.get(id)?.score === null) return `LOST: acknowledged score of ${id} is missing`
+      for (const [id, a] of shown) {
+        if (!this.added.has(id) && !this.#adding.has(id)) return `answer ${id} was never added`
+        if (a.score !== null && !this.scored.has(id) && !this.#scoring.has(id)) return `answer ${id} has a score it was never given`
+      }
+      for (const id of this.#adding) if (shown.has(id)) this.added.add(id)
+      for (const id of this.#scoring) if (shown.get(id)?.score != null) this.scored.add(id)
+      this.#adding.clear()
+      this.#scoring.clear()
+      return null
+    } finally {
+      await writing.flush()
+      writing.close()
     }
   }
 }

@@ -3,14 +3,15 @@
 // which writes were promised to be on disk when it pulls the plug.
 //   node --import tsx tests/crash/writer.ts <dir> <mode> <run>
 // Modes: rewrite and append drive a bare store file (whole-file rewrites, and
-// the in-place appends journals use); study and annotations drive the real
-// services with a tiny checkpoint threshold, so most kills land in or near a
-// checkpoint (history parts, study.json, the journal trim) or a fold (parts,
-// meta, the trim).
+// the in-place appends journals use); study, annotations and writing drive the
+// real services with a tiny checkpoint threshold, so most kills land in or near
+// a checkpoint (history parts, study.json, the journal trim) or a fold (parts,
+// meta, writing.json, the trim).
 import { openAnnotationService } from '../../src/main/services/annotations/annotation-service'
 import { createPackService } from '../../src/main/services/packs/pack-service'
 import { openAppendableJsonStore, openJsonStore } from '../../src/main/services/store/json-store'
 import { openStudyService } from '../../src/main/services/study/study-service'
+import { openWritingService } from '../../src/main/services/writing/writing-service'
 import { tinyPack } from '../unit/fixtures/tiny-pack'
 import {
   APPEND_STORE,
@@ -27,8 +28,8 @@ import {
 } from './schema'
 
 const [dir, mode, run] = process.argv.slice(2) as [string, Mode, string]
-if (!dir || !['rewrite', 'append', 'study', 'annotations'].includes(mode) || !/^\d+$/.test(run ?? ''))
-  throw new Error('usage: writer.ts <dir> <rewrite|append|study|annotations> <run>')
+if (!dir || !['rewrite', 'append', 'study', 'annotations', 'writing'].includes(mode) || !/^\d+$/.test(run ?? ''))
+  throw new Error('usage: writer.ts <dir> <rewrite|append|study|annotations|writing> <run>')
 const say = (line: string): void => void process.stdout.write(`${line}\n`)
 const packs = createPackService({ packs: new Map([['tiny', tinyPack()]]), errors: [] })
 
@@ -59,6 +60,30 @@ if (mode === 'annotations') {
     } else {
       say(`start add r${run}-${n + 1}`)
       const added = await annotations.add({ packId: 'tiny', blockId: 'blk-a', selector: { exact: i % 2 ? 'India' : 'New Delhi' }, color: 'yellow' })
+      say(`ack add ${added.id}`)
+    }
+  }
+}
+
+if (mode === 'writing') {
+  // Answers saved and (every third write) an earlier one scored: both rewrite the attempt in the journal.
+  let n = 0
+  const newId = (): string => `wa-r${run}-${++n}`
+  const writing = await openWritingService({ dir, packs, newId, checkpointAt: SERVICE_OPTIONS.checkpointAt })
+  for (const notice of writing.notices()) say(`notice ${JSON.stringify(notice)}`)
+  say(`ready ${writing.overview().attempts.length}`)
+  const rubric = { directive: 2, structure: 1, content: 2, examples: 0, conclusion: 1, wordLimit: 2 } as const
+  for (let i = 1; ; i++) {
+    const unscored = writing.overview().attempts.find((a) => a.score === null)
+    if (i % 3 === 0 && unscored) {
+      say(`start score ${unscored.id}`)
+      await writing.score({ attemptId: unscored.id, covered: [], rubric })
+      say(`ack score ${unscored.id}`)
+    } else {
+      say(`start add wa-r${run}-${n + 1}`)
+      const startedAt = new Date(Date.now() - 60_000).toISOString()
+      const text = `Answer ${i}: `.padEnd(3000, 'भारत और रूस ')
+      const added = await writing.submit({ source: { kind: 'own', prompt: 'Critically examine the crash test.', marks: 15 }, onPaper: false, text, startedAt })
       say(`ack add ${added.id}`)
     }
   }

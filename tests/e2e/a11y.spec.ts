@@ -8,7 +8,8 @@ const VIEWS = [
   ['Compare', '#/compare'],
   ['Self-test', '#/self-test'],
   ['Dashboard', '#/dashboard'],
-  ['Settings', '#/settings']
+  ['Settings', '#/settings'],
+  ['Write', '#/write']
 ] as const
 
 for (const theme of ['light', 'dark'] as const) {

@@ -6,7 +6,7 @@ import { basename, join, relative } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, isLocal, test } from './host'
 
-const MODES = ['Read', 'Compare', 'Self-test', 'Dashboard', 'Settings'] as const
+const MODES = ['Read', 'Compare', 'Self-test', 'Dashboard', 'Settings', 'Write'] as const
 
 const modes = (page: Page) => page.getByRole('navigation', { name: 'Modes' })
 const heading = (page: Page) => page.getByRole('heading', { level: 1 })

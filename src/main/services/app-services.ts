@@ -14,6 +14,8 @@ import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
 import { createPrelimsHandlers } from './prelims/handlers'
 import { openPrelimsService } from './prelims/prelims-service'
+import { createWritingHandlers } from './writing/handlers'
+import { openWritingService } from './writing/writing-service'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -35,11 +37,12 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir, importedPacksDir(opts.dataDir))
-  const [settings, progress, study, reading] = await Promise.all([
+  const [settings, progress, study, reading, writing] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
     openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
-    openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
+    openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
+    openWritingService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
   const prelims = await openPrelimsService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   const platform = opts.platform ?? browserPlatform
@@ -50,7 +53,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...progress.store.notices,
     ...study.notices(),
     ...reading.annotations.notices(),
-    ...prelims.store.notices
+    ...prelims.store.notices,
+    ...writing.notices()
   ]
 
   const handlers: Handlers = withDataHandlers(
@@ -68,7 +72,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...reading.handlers,
       ...createPrelimsHandlers(prelims),
       'files:save': async (request) => platform.saveFile(request),
-      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
+      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
+      ...createWritingHandlers(writing)
     },
     {
       gate: createGate(),
@@ -80,7 +85,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       progress,
       study,
       annotations: reading.annotations,
-      prelims
+      prelims,
+      writing
     }
   )
 
@@ -91,9 +97,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), prelims.store.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), prelims.store.flush(), writing.flush()])
       study.store.close()
       reading.annotations.store.close()
+      writing.close()
     }
   }
 }

@@ -1,4 +1,4 @@
-// Why: the five modes (lib/modes.ts) as routes. Hash history, because the
+// Why: the six modes (lib/modes.ts) as routes. Hash history, because the
 // app:// handler serves files, not a fallback page for deep paths.
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 
@@ -12,6 +12,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
+  // Query `pack` and `prompt` preselect a mains prompt (the daily plan links here).
+  { path: '/write', name: 'write', component: () => import('./views/WriteView.vue') },
   { path: '/:unknown(.*)*', redirect: '/read' }
 ]
 

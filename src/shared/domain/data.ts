@@ -36,6 +36,8 @@ export interface DataSummary {
     lastReview: string | null
   }
   annotations: { live: number; trash: number }
+  /** Mains answer attempts, and how many of them were self-scored. */
+  writing: { attempts: number; scored: number }
   /** Every pack the data mentions, and whether it is installed here. */
   packs: { id: string; title: string | null; installed: boolean }[]
 }
@@ -73,7 +75,7 @@ export interface RestoreResult {
 
 export interface PackProgressDeletion {
   packId: string
-  removed: { sectionsRead: number; cards: number; reviews: number; highlightCards: number; mockTests: number; annotations: number }
+  removed: { sectionsRead: number; cards: number; reviews: number; highlightCards: number; mockTests: number; annotations: number; answers: number }
   safetyBackup: string | null
 }
 

@@ -24,7 +24,7 @@ describe('app shell', () => {
     app = await mountApp('/compare')
     const nav = getByRole(app.root, 'navigation', 'Modes')
     const links = allByRole(nav, 'link')
-    expect(links.map((l) => l.textContent?.trim())).toEqual(['Read', 'Compare', 'Self-test', 'Dashboard', 'Search', 'Settings'])
+    expect(links.map((l) => l.textContent?.trim())).toEqual(['Read', 'Compare', 'Self-test', 'Dashboard', 'Search', 'Settings', 'Write'])
     expect(getByRole(nav, 'link', 'Compare').getAttribute('aria-current')).toBe('page')
     expect(links.filter((l) => l.hasAttribute('aria-current'))).toHaveLength(1)
     expect(getByRole(nav, 'link', 'Compare').title).toContain('Alt+2')
@@ -38,7 +38,8 @@ describe('app shell', () => {
       ['/compare', 'Compare'],
       ['/self-test', 'Self-test'],
       ['/dashboard', 'Dashboard'],
-      ['/settings', 'Settings']
+      ['/settings', 'Settings'],
+      ['/write', 'Write']
     ]) {
       await app.router.push(path as string)
       await settle()

@@ -18,10 +18,11 @@ describe('shortcutPath', () => {
     expect(shortcutPath(key({ altKey: true, key: '¡', code: 'Digit1' }))).toBe('/read')
     expect(shortcutPath(key({ altKey: true, key: '4', code: 'Digit4' }))).toBe('/dashboard')
     expect(shortcutPath(key({ altKey: true, key: '5', code: 'Digit5' }))).toBe('/settings')
+    expect(shortcutPath(key({ altKey: true, key: '6', code: 'Digit6' }))).toBe('/write')
   })
 
   it('ignores other digits and other modifiers', () => {
-    expect(shortcutPath(key({ altKey: true, key: '6', code: 'Digit6' }))).toBeNull()
+    expect(shortcutPath(key({ altKey: true, key: '7', code: 'Digit7' }))).toBeNull()
     expect(shortcutPath(key({ key: '2', code: 'Digit2' }))).toBeNull()
     expect(shortcutPath(key({ altKey: true, ctrlKey: true, key: '2', code: 'Digit2' }))).toBeNull()
   })

@@ -21,6 +21,7 @@ export function summary(patch: Partial<DataSummary> = {}): DataSummary {
       lastReview: '2026-11-20T04:30:00.000Z'
     },
     annotations: { live: 5, trash: 1 },
+    writing: { attempts: 3, scored: 2 },
     packs: [{ id: 'fixture', title: 'India–Russia 2+2 (fixture)', installed: true }],
     ...patch
   }
@@ -54,7 +55,7 @@ export function fakeDataChannels(host: 'web' | 'electron' = 'web'): void {
   api['data:reset'].mockReset().mockImplementation(async () => ({ summary: summary(), safetyBackup: 'before-reset-2026-11-25T04-30-00-000Z.json' }))
   api['data:deletePackProgress'].mockReset().mockImplementation(async ({ packId }) => ({
     packId,
-    removed: { sectionsRead: 1, cards: 2, reviews: 3, highlightCards: 0, mockTests: 0, annotations: 1 },
+    removed: { sectionsRead: 1, cards: 2, reviews: 3, highlightCards: 0, mockTests: 0, annotations: 1, answers: 0 },
     safetyBackup: 'before-delete-2026-11-25T04-30-00-000Z.json'
   }))
   api['packs:import'].mockReset().mockImplementation(async () => {

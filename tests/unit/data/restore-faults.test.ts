@@ -15,6 +15,7 @@ import { openSettingsService, type SettingsService } from '../../../src/main/ser
 import type { StoreFs } from '../../../src/main/services/store/fs-ops'
 import { openStudyService, type StudyService } from '../../../src/main/services/study/study-service'
 import { openPrelimsService, type PrelimsService } from '../../../src/main/services/prelims/prelims-service'
+import { openWritingService, type WritingService } from '../../../src/main/services/writing/writing-service'
 import { tinyPack } from '../fixtures/tiny-pack'
 import { renameFaults } from '../annotations/faults'
 import { clock, hashes, makeDirs, makeProgress, openApp, removeDirs, type Dirs } from './helpers'
@@ -34,6 +35,7 @@ interface Opened {
   study: StudyService
   annotations: AnnotationService
   prelims: PrelimsService
+  writing: WritingService
   data: DataService
   close(): Promise<void>
 }
@@ -47,6 +49,7 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
   const study = await openStudyService({ dir, packs, clock })
   const annotations = await openAnnotationService({ dir, packs, clock, store: { fs: annotationFs } })
   const prelims = await openPrelimsService({ dir, packs, clock })
+  const writing = await openWritingService({ dir, packs, clock })
   const data = createDataService({
     dataDir: dir,
     version: 't',
@@ -57,6 +60,7 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
     study,
     annotations,
     prelims,
+    writing,
     ...(dataFs ? { fs: dataFs } : {})
   })
   return {
@@ -65,9 +69,11 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
     study,
     annotations,
     prelims,
+    writing,
     data,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), prelims.store.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), prelims.store.flush(), writing.flush()])
+      writing.close()
     }
   }
 }

@@ -16,6 +16,9 @@ import type { ArchiveData, JournalData as StudyJournal, SnapshotData as StudySna
 import { STUDY_STORE } from '../study/study-store'
 import type { Migrations } from '../store/migrations'
 import { PRELIMS_STORE, PrelimsStoreSchema } from '../prelims/prelims-service'
+import { DraftStoreSchema, emptyDraftStore, emptyWritingJournal, emptyWritingSnapshot, WRITING_STORE } from '../writing/attempt-schema'
+import { WritingJournalSchema, WritingSnapshotSchema } from '../writing/attempt-schema'
+import type { DraftStore as WritingDraft, WritingJournal, WritingSnapshot } from '../writing/attempt-schema'
 
 export type MockData = z.infer<typeof MockStoreSchema>
 export type PrelimsData = z.infer<typeof PrelimsStoreSchema>
@@ -29,6 +32,9 @@ export interface AppState {
   'study-mocks': MockData
   annotations: AnnotationSnapshot
   'annotations-journal': AnnotationJournal
+  writing: WritingSnapshot
+  'writing-journal': WritingJournal
+  'writing-draft': WritingDraft
   logs: Record<string, ArchiveData>
   'prelims-paper': PrelimsData
 }
@@ -54,7 +60,10 @@ export const STORE_SPECS: Specs = {
   'study-mocks': { version: MOCK_STORE.version, schema: MockStoreSchema, defaults: () => ({ active: {}, results: {} }) },
   annotations: { version: ANNOTATIONS_STORE.version, schema: AnnotationSnapshotSchema, defaults: () => ({ appliedThrough: 0, annotations: {}, trash: [] }) },
   'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) },
-  'prelims-paper': { version: PRELIMS_STORE.version, schema: PrelimsStoreSchema, defaults: () => ({ active: null, results: [] }) }
+  'prelims-paper': { version: PRELIMS_STORE.version, schema: PrelimsStoreSchema, defaults: () => ({ active: null, results: [] }) },
+  writing: { version: WRITING_STORE.version, schema: WritingSnapshotSchema, defaults: emptyWritingSnapshot },
+  'writing-journal': { version: WRITING_STORE.version, schema: WritingJournalSchema, defaults: emptyWritingJournal },
+  'writing-draft': { version: WRITING_STORE.version, schema: DraftStoreSchema, defaults: emptyDraftStore }
 }
 
 export const STORE_KEYS = Object.keys(STORE_SPECS) as StoreKey[]

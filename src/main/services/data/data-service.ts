@@ -164,7 +164,8 @@ export function createDataService(opts: DataServiceOptions): DataService {
         reviews: before.study.reviews - after.study.reviews,
         highlightCards: before.study.highlightCards - after.study.highlightCards,
         mockTests: before.study.mockTests - after.study.mockTests,
-        annotations: before.annotations.live + before.annotations.trash - after.annotations.live - after.annotations.trash
+        annotations: before.annotations.live + before.annotations.trash - after.annotations.live - after.annotations.trash,
+        answers: before.writing.attempts - after.writing.attempts
       }
       if (changedParts(current, next).length === 0) return { packId, removed, safetyBackup: null }
       return { packId, removed, safetyBackup: await replaceState('before-delete', current, next) }

@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings-service'
 import type { StudyService } from '../study/study-service'
 import type { ArchiveData } from '../study/study-schema'
 import type { PrelimsService } from '../prelims/prelims-service'
+import type { WritingService } from '../writing/writing-service'
 import { LOG_STORE, logStoreName, STORE_KEYS, type AppState, type StoreKey } from './app-state'
 
 export interface StateServices {
@@ -17,6 +18,7 @@ export interface StateServices {
   study: StudyService
   annotations: AnnotationService
   prelims: PrelimsService
+  writing: WritingService
 }
 
 /** A store key, or `study-log-YYYY-MM` for a month of review history. */
@@ -26,8 +28,8 @@ const EMPTY_LOG: ArchiveData = { entries: [] }
 
 /** The state on disk: every pending write (and checkpoint) is waited for first. */
 export async function captureState(s: StateServices): Promise<AppState> {
-  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush(), s.prelims.store.flush()])
-  const [study, annotations] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll()])
+  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush(), s.prelims.store.flush(), s.writing.drafts.flush()])
+  const [study, annotations, writing] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll(), s.writing.store.exportAll()])
   return {
     settings: structuredClone(s.settings.store.data),
     progress: structuredClone(s.progress.store.data),
@@ -36,8 +38,11 @@ export async function captureState(s: StateServices): Promise<AppState> {
     'study-mocks': structuredClone(s.study.mocks.store.data),
     annotations: annotations.snapshot,
     'annotations-journal': annotations.journal,
-    logs: study.logs,
-    'prelims-paper': structuredClone(s.prelims.store.data)
+    'prelims-paper': structuredClone(s.prelims.store.data),
+    writing: writing.snapshot,
+    'writing-journal': writing.journal,
+    'writing-draft': structuredClone(s.writing.drafts.data),
+    logs: study.logs
   }
 }
 
@@ -77,4 +82,11 @@ export async function applyParts(s: StateServices, next: AppState, parts: readon
       ...(has('annotations-journal') ? { journal: next['annotations-journal'] } : {})
     })
   }
+  if (has('writing') || has('writing-journal')) {
+    await s.writing.store.replaceAll({
+      ...(has('writing') ? { snapshot: next.writing } : {}),
+      ...(has('writing-journal') ? { journal: next['writing-journal'] } : {})
+    })
+  }
+  if (has('writing-draft')) await s.writing.drafts.replace(next['writing-draft'])
 }

@@ -21,7 +21,15 @@ export function packIdsOf(state: AppState): string[] {
   for (const a of Object.values(state.annotations.annotations)) ids.add(a.packId)
   for (const t of state.annotations.trash) ids.add(t.annotation.packId)
   for (const e of state['annotations-journal'].entries) ids.add(e.annotation.packId)
+  for (const a of writingAttempts(state).values()) if (a.packId) ids.add(a.packId)
   return [...ids]
+}
+
+/** Every answer attempt by id: writing.json, then the journal past its checkpoint (a newer copy wins), as the store reads them. */
+function writingAttempts(state: AppState): Map<string, AppState['writing']['attempts'][string]> {
+  const out = new Map(Object.entries(state.writing.attempts))
+  for (const e of state['writing-journal'].entries) if (e.seq > state.writing.appliedThrough) out.set(e.attempt.id, e.attempt)
+  return out
 }
 
 /** Live annotations and trashed ids, replaying the journal past the checkpoint the way the store does. */
@@ -80,6 +88,11 @@ function studyCounts(state: AppState): DataSummary['study'] {
   }
 }
 
+function writingCounts(state: AppState): DataSummary['writing'] {
+  const attempts = [...writingAttempts(state).values()]
+  return { attempts: attempts.length, scored: attempts.filter((a) => a.score !== null).length }
+}
+
 export function summariseState(state: AppState, packs: PackInfo, settingsIncluded = true): DataSummary {
   return {
     settings: settingsIncluded,
@@ -89,6 +102,7 @@ export function summariseState(state: AppState, packs: PackInfo, settingsInclude
     },
     study: studyCounts(state),
     annotations: annotationCounts(state),
+    writing: writingCounts(state),
     packs: packIdsOf(state).map((id) => ({ id, title: packs.title(id), installed: packs.installed(id) }))
   }
 }
@@ -106,5 +120,9 @@ export function withoutPack(state: AppState, packId: string): AppState {
   for (const [id, a] of Object.entries(next.annotations.annotations)) if (a.packId === packId) delete next.annotations.annotations[id]
   next.annotations.trash = next.annotations.trash.filter((t) => t.annotation.packId !== packId)
   next['annotations-journal'].entries = next['annotations-journal'].entries.filter((e) => e.annotation.packId !== packId)
+  for (const [id, a] of Object.entries(next.writing.attempts)) if (a.packId === packId) delete next.writing.attempts[id]
+  next['writing-journal'].entries = next['writing-journal'].entries.filter((e) => e.attempt.packId !== packId)
+  const draft = next['writing-draft'].draft
+  if (draft?.source.kind === 'pack' && draft.source.packId === packId) next['writing-draft'].draft = null
   return next
 }

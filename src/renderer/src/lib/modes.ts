@@ -1,9 +1,9 @@
-// Why: the five modes, their paths and their Alt+digit shortcuts, apart from
+// Why: the six modes, their paths and their Alt+digit shortcuts, apart from
 // the router: the navigation and the shortcut handler read this list, and the
 // router loads the views, which in turn use the shortcut handler; keeping the
 // list here keeps that from becoming an import cycle.
 
-export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings'
+export type ModeName = 'read' | 'compare' | 'self-test' | 'dashboard' | 'settings' | 'write'
 
 export interface Mode {
   name: ModeName
@@ -18,7 +18,8 @@ export const MODES: readonly Mode[] = [
   { name: 'compare', label: 'Compare', path: '/compare', key: '2' },
   { name: 'self-test', label: 'Self-test', path: '/self-test', key: '3' },
   { name: 'dashboard', label: 'Dashboard', path: '/dashboard', key: '4' },
-  { name: 'settings', label: 'Settings', path: '/settings', key: '5' }
+  { name: 'settings', label: 'Settings', path: '/settings', key: '5' },
+  { name: 'write', label: 'Write', path: '/write', key: '6' }
 ]
 
 /** Search is a view, not a mode: it has Ctrl/Cmd+K instead of an Alt digit. */

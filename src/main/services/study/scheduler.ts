@@ -110,6 +110,19 @@ export interface Scheduler {
   rollback(card: StoredCard, log: StoredLog, prevDue: string): StoredCard
   /** Predicted recall (0..1) at `at` from the forgetting curve; null for a card never reviewed. */
   recall(card: StoredCard | undefined, at: Date): number | null
+  /**
+   * The memory a review leaves, answered `grade` `elapsedDays` after the last
+   * one (null: the first review), and the whole days until the next: the exam
+   * planner simulates months of reviews over a big deck, so no Dates or cards.
+   */
+  step(memory: Memory | null, elapsedDays: number, grade: StudyRating): Memory & { interval: number }
+  /** Predicted recall `elapsedDays` after a review that left `stability`. */
+  recallAfter(stability: number, elapsedDays: number): number
+}
+
+export interface Memory {
+  stability: number
+  difficulty: number
 }
 
 export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
@@ -129,6 +142,13 @@ export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
       if (!card || card.state === State.New || !card.last_review) return null
       const elapsed = Math.max(0, (at.getTime() - Date.parse(card.last_review)) / MS_PER_DAY)
       return f.forgetting_curve(elapsed, card.stability)
+    },
+    step(memory, elapsedDays, grade) {
+      const next = f.next_state(memory, elapsedDays, grade)
+      return { stability: next.stability, difficulty: next.difficulty, interval: f.next_interval(next.stability, elapsedDays) }
+    },
+    recallAfter(stability, elapsedDays) {
+      return f.forgetting_curve(Math.max(0, elapsedDays), stability)
     }
   }
 }

@@ -9,30 +9,11 @@ import { addDays } from '../../../src/main/services/study/days'
 import { planExam, SECONDS_PER_REVIEW, SWEEP_DAYS, type PlanInput } from '../../../src/main/services/study/exam-plan'
 import type { DeckItem } from '../../../src/main/services/study/items'
 import { createScheduler, type StoredCard } from '../../../src/main/services/study/scheduler'
-import { DAY_MS, IST, T0 } from './helpers'
+import { cardsFor, deckOf } from './exam-helpers'
+import { IST, T0 } from './helpers'
 
 const planner = createScheduler({ shortTerm: false })
 const TODAY = IST.dayOf(T0)
-
-/** `n` objective items, and `mains` prompts after them. */
-export function deckOf(n: number, mains = 0): DeckItem[] {
-  const item = (i: number, kind: 'mcq' | 'mains'): DeckItem => ({
-    itemId: `q:x${i}`,
-    ref: { kind: 'question', questionId: `x${i}`, questionKind: kind },
-    sectionIds: [i % 2 ? 's-odd' : 's-even']
-  })
-  return [...Array.from({ length: n }, (_, i) => item(i, 'mcq')), ...Array.from({ length: mains }, (_, i) => item(n + i, 'mains'))]
-}
-
-/** Cards for the first `seen` items, reviewed over the past weeks with varied ratings. */
-export function cardsFor(deck: DeckItem[], seen: number): Map<string, StoredCard> {
-  const cards = new Map<string, StoredCard>()
-  deck.slice(0, seen).forEach((item, i) => {
-    const at = new Date(T0.getTime() - ((i % 20) + 1) * DAY_MS)
-    cards.set(item.itemId, planner.review(undefined, at, ((i % 4) + 1) as 1 | 2 | 3 | 4).card)
-  })
-  return cards
-}
 
 /** One exam `days` ahead for everything (or Prelims for objective items and Mains `mainsIn` days ahead for prompts). */
 function input(deck: DeckItem[], cards: Map<string, StoredCard>, days: number, minutesPerDay: number, mainsIn?: number): PlanInput {
@@ -116,7 +97,12 @@ describe('the daily plan', () => {
     const recall = (id: string): number => planner.recall(cards.get(id), examAt)!
     const swept = new Set(plan.days.flatMap((d) => d.ids.sweep))
     const kept = Math.max(...[...swept].map(recall))
-    const out = Math.min(...deck.map((i) => i.itemId).filter((id) => !swept.has(id)).map(recall))
+    const out = Math.min(
+      ...deck
+        .map((i) => i.itemId)
+        .filter((id) => !swept.has(id))
+        .map(recall)
+    )
     expect(kept).toBeLessThanOrEqual(out)
   })
 

@@ -58,7 +58,14 @@ export function forecastExam(input: ForecastInput): ExamForecast & { unseen: num
   }
   const sections: ExamSectionForecast[] = input.sections.map((s) => {
     const t = bySection.get(s.id) ?? tally()
-    return { sectionId: s.id, title: s.title, items: t.items, unseen: t.items - t.seen, recallSeen: t.seen ? t.sum / t.seen : null, recallAll: t.items ? t.sum / t.items : 0 }
+    return {
+      sectionId: s.id,
+      title: s.title,
+      items: t.items,
+      unseen: t.items - t.seen,
+      recallSeen: t.seen ? t.sum / t.seen : null,
+      recallAll: t.items ? t.sum / t.items : 0
+    }
   })
   // Sorting is stable, so equal sections keep pack order.
   const weakest = sections

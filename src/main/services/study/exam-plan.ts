@@ -99,7 +99,11 @@ export function planExam(input: PlanInput): PlanResult {
     const peak = input.peakOf(item)
     if (peak === null) continue
     let g = groups.get(peak)
-    if (!g) groups.set(peak, (g = { peakIdx: daysBetween(today, peak), sweepStart: 0, ids: [], unseen: [], sweepQueue: null, unswept: 0, intake: { total: 0, span: 0, done: 0 } }))
+    if (!g)
+      groups.set(
+        peak,
+        (g = { peakIdx: daysBetween(today, peak), sweepStart: 0, ids: [], unseen: [], sweepQueue: null, unswept: 0, intake: { total: 0, span: 0, done: 0 } })
+      )
     g.ids.push(item.itemId)
     groupOf.set(item.itemId, g)
     const card = input.cards.get(item.itemId)

@@ -7,7 +7,7 @@ import { answerMinutes, trackOf, type AnswerToWrite, type ExamPlan, type ExamSet
 import type { Question } from '../../../shared/pack/schema'
 import { addDays, daysBetween, type Calendar } from './days'
 import { forecastExam } from './exam-forecast'
-import { minutesOf, planExam, SECONDS_PER_REVIEW, type PlanResult } from './exam-plan'
+import { planExam, SECONDS_PER_REVIEW, type PlanResult } from './exam-plan'
 import { examTargets } from './exam-targets'
 import type { DeckItem } from './items'
 import type { Scheduler, StoredCard } from './scheduler'
@@ -94,4 +94,3 @@ export function answerOfTheDay(input: Pick<ExamReportInput, 'deck' | 'cards' | '
   }
   return { questionId: pick.q.id, prompt: pick.q.prompt, wordLimit: pick.q.wordLimit ?? null, minutes: answerMinutes(pick.q.wordLimit) }
 }
-

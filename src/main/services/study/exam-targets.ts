@@ -39,7 +39,14 @@ export function examTargets(settings: ExamSettings, today: string): ExamTargets 
 export function pastDates(next: ExamDates, saved: ExamDates | undefined, today: string): { path: string; message: string }[] {
   const fields: [string, string, string | null, string | null | undefined][] = [
     ['dates.prelims', 'Prelims', next.prelims, saved?.prelims],
-    ...MAINS_PAPERS.map((p): [string, string, string | null, string | null | undefined] => [`dates.mains.${p}`, MAINS_PAPER_NAMES[p], next.mains[p], saved?.mains[p]])
+    ...MAINS_PAPERS.map((p): [string, string, string | null, string | null | undefined] => [
+      `dates.mains.${p}`,
+      MAINS_PAPER_NAMES[p],
+      next.mains[p],
+      saved?.mains[p]
+    ])
   ]
-  return fields.flatMap(([path, name, day, before]) => (day !== null && day < today && day !== before ? [{ path, message: `the ${name} date ${day} has already passed` }] : []))
+  return fields.flatMap(([path, name, day, before]) =>
+    day !== null && day < today && day !== before ? [{ path, message: `the ${name} date ${day} has already passed` }] : []
+  )
 }

@@ -34,6 +34,12 @@ interface Tally {
 }
 
 const tally = (): Tally => ({ items: 0, seen: 0, sum: 0 })
+function add(t: Tally, recall: number | null): void {
+  t.items++
+  if (recall === null) return
+  t.seen++
+  t.sum += recall
+}
 
 export function forecastExam(input: ForecastInput): ExamForecast & { unseen: number } {
   const moments = new Map<string, Date>()
@@ -47,13 +53,10 @@ export function forecastExam(input: ForecastInput): ExamForecast & { unseen: num
   const all = tally()
   for (const item of input.deck) {
     const r = input.recall.recall(input.cards.get(item.itemId), momentOf(input.peakOf(item)))
-    for (const t of [all, ...item.sectionIds.map((id) => bySection.get(id))]) {
-      if (!t) continue
-      t.items++
-      if (r !== null) {
-        t.seen++
-        t.sum += r
-      }
+    add(all, r)
+    for (const id of item.sectionIds) {
+      const t = bySection.get(id)
+      if (t) add(t, r)
     }
   }
   const sections: ExamSectionForecast[] = input.sections.map((s) => {

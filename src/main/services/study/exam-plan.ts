@@ -19,11 +19,11 @@ import type { ExamDayPlan } from '../../../shared/domain/exam'
 import { addDays, daysBetween, type Calendar } from './days'
 import { examMoment } from './exam-forecast'
 import type { DeckItem } from './items'
-import type { Memory, Scheduler, StoredCard } from './scheduler'
+import { ReviewSim } from './exam-sim'
+import type { Scheduler, StoredCard } from './scheduler'
 
 export const SECONDS_PER_REVIEW = 20
 export const SWEEP_DAYS = 3
-const MS_PER_DAY = 86_400_000
 const MIDDAY_MS = 12 * 3_600_000
 
 export interface PlanInput {
@@ -55,17 +55,14 @@ export interface PlanResult {
   minutesNeeded: number
 }
 
-interface Sim extends Memory {
-  lastMs: number
-  dueIdx: number
-}
-
 interface Group {
   peakIdx: number
   sweepStart: number
-  ids: string[]
-  unseen: string[]
-  sweepQueue: string[] | null
+  /** Item numbers, in deck order. */
+  items: number[]
+  unseen: number[]
+  sweepQueue: number[] | null
+  sweeping: boolean
   unswept: number
   /** Unseen at the start, days that may bring them in, and brought in so far: their intake runs at an even pace. */
   intake: { total: number; span: number; done: number }
@@ -90,85 +87,76 @@ export function planExam(input: PlanInput): PlanResult {
     return lo
   }
   const noNew = new Set([...input.noNewDays].map((d) => daysBetween(today, d)))
-
-  const sim = new Map<string, Sim>()
-  const buckets: string[][] = Array.from({ length: horizon + 1 }, () => [])
-  const groups = new Map<string, Group>()
-  const groupOf = new Map<string, Group>()
-  for (const item of input.deck) {
-    const peak = input.peakOf(item)
-    if (peak === null) continue
-    let g = groups.get(peak)
-    if (!g)
-      groups.set(
-        peak,
-        (g = { peakIdx: daysBetween(today, peak), sweepStart: 0, ids: [], unseen: [], sweepQueue: null, unswept: 0, intake: { total: 0, span: 0, done: 0 } })
-      )
-    g.ids.push(item.itemId)
-    groupOf.set(item.itemId, g)
-    const card = input.cards.get(item.itemId)
-    if (!card || card.state === State.New) {
-      g.unseen.push(item.itemId)
-      continue
-    }
-    const dueIdx = dayIdxOf(Date.parse(card.due))
-    sim.set(item.itemId, { stability: card.stability, difficulty: card.difficulty, lastMs: Date.parse(card.last_review ?? card.due), dueIdx })
-    buckets[dueIdx]!.push(item.itemId)
-  }
   const intakeDays = (from: number, to: number): number => {
     let n = to - from
     for (const d of noNew) if (d >= from && d < to) n--
     return Math.max(0, n)
   }
+
+  const planned = input.deck.flatMap((item) => {
+    const peak = input.peakOf(item)
+    return peak === null ? [] : [{ item, peak }]
+  })
+  const ids = planned.map((p) => p.item.itemId)
+  const sim = new ReviewSim(planned.length, horizon, planner)
+  const groups = new Map<string, Group>()
+  const groupOf: Group[] = []
+  planned.forEach(({ item, peak }, n) => {
+    let g = groups.get(peak)
+    if (!g) {
+      const blank = { sweepStart: 0, items: [], unseen: [], sweepQueue: null, sweeping: false, unswept: 0, intake: { total: 0, span: 0, done: 0 } }
+      groups.set(peak, (g = { ...blank, peakIdx: daysBetween(today, peak) }))
+    }
+    g.items.push(n)
+    groupOf.push(g)
+    const card = input.cards.get(item.itemId)
+    if (!card || card.state === State.New) g.unseen.push(n)
+    else sim.load(n, card.stability, card.difficulty, Date.parse(card.last_review ?? card.due), dayIdxOf(Date.parse(card.due)))
+  })
   for (const g of groups.values()) {
-    g.sweepStart = g.peakIdx - Math.min(Math.max(0, g.peakIdx), Math.max(SWEEP_DAYS, Math.ceil(g.ids.length / cap)))
+    g.sweepStart = g.peakIdx - Math.min(Math.max(0, g.peakIdx), Math.max(SWEEP_DAYS, Math.ceil(g.items.length / cap)))
     g.intake = { total: g.unseen.length, span: intakeDays(0, g.sweepStart), done: 0 }
   }
   const next = groups.get(input.until)
   const firstUnseen = next?.unseen.length ?? 0
+  // Items their sweep covers are not reviewed on the side.
+  const skip = (n: number): boolean => groupOf[n]!.sweeping
 
   const days: PlannedDay[] = []
-  let carry: string[] = []
   for (let i = 0; i < horizon; i++) {
     const atMs = i === 0 ? input.now.getTime() : (starts[i] as number) + MIDDAY_MS
-    const review = (id: string): void => {
-      const mem = sim.get(id)
-      const s = planner.step(mem ?? null, mem ? Math.max(0, (atMs - mem.lastMs) / MS_PER_DAY) : 0, 3)
-      const dueIdx = Math.min(horizon, i + s.interval)
-      sim.set(id, { stability: s.stability, difficulty: s.difficulty, lastMs: atMs, dueIdx })
-      buckets[dueIdx]!.push(id)
-    }
     const blocked = noNew.has(i)
     let left = cap
     let over = false
-    const ids: PlannedDay['ids'] = { fresh: [], reviews: [], sweep: [] }
-    const sweeping = new Set<Group>()
+    const fresh: number[] = []
+    const swept: number[] = []
+    const reviews: number[] = []
 
     for (const g of groups.values()) {
-      if (i < g.sweepStart || i >= g.peakIdx) continue
-      sweeping.add(g)
+      g.sweeping = i >= g.sweepStart && i < g.peakIdx
+      if (!g.sweeping) continue
       if (!g.sweepQueue) {
-        g.sweepQueue = sweepOrder(g, sim, planner, examMoment(addDays(today, g.peakIdx), calendar).getTime())
+        g.sweepQueue = sweepOrder(g, sim, examMoment(addDays(today, g.peakIdx), calendar).getTime())
         const room = cap * (g.peakIdx - i)
         if (g.sweepQueue.length > room) {
           // Out go the strongest seen items (right after the never-met ones); any still over go at the window's end.
-          const firstSeen = g.sweepQueue.findIndex((id) => sim.has(id))
+          const firstSeen = g.sweepQueue.findIndex((n) => sim.seen(n))
           g.unswept += g.sweepQueue.splice(firstSeen < 0 ? room : Math.min(firstSeen, room), g.sweepQueue.length - room).length
         }
       }
       const share = Math.ceil(g.sweepQueue.length / (g.peakIdx - i))
       over ||= share > left
-      for (const id of g.sweepQueue.splice(0, Math.min(share, left))) {
-        if (!sim.has(id)) {
+      for (const n of g.sweepQueue.splice(0, Math.min(share, left))) {
+        if (!sim.seen(n)) {
           if (blocked) {
             g.unswept++
             continue
           }
-          g.unseen.splice(g.unseen.indexOf(id), 1)
-          ids.fresh.push(id)
-        } else ids.sweep.push(id)
+          g.unseen.splice(g.unseen.indexOf(n), 1)
+          fresh.push(n)
+        } else swept.push(n)
+        // Not simulated further: a group's sweep runs on to its exam, which is on or after the plan's last day.
         left--
-        review(id)
       }
       if (i === g.peakIdx - 1) {
         g.unswept += g.sweepQueue.length
@@ -182,59 +170,50 @@ export function planExam(input: PlanInput): PlanResult {
         // Even pace: by the k-th day that may bring items in, k/span of them are in.
         const wanted = Math.ceil((g.intake.total * intakeDays(0, i + 1)) / Math.max(1, g.intake.span)) - g.intake.done
         over ||= wanted > left
-        for (const id of g.unseen.splice(0, Math.max(0, Math.min(wanted, left)))) {
+        for (const n of g.unseen.splice(0, Math.max(0, Math.min(wanted, left)))) {
           g.intake.done++
-          ids.fresh.push(id)
+          fresh.push(n)
           left--
-          review(id)
+          sim.review(n, i, atMs)
         }
       }
     }
 
-    const seenToday = new Set<string>()
-    const due: string[] = []
-    for (const id of carry.concat(buckets[i]!)) {
-      const mem = sim.get(id)
-      if (!mem || mem.dueIdx > i || seenToday.has(id) || sweeping.has(groupOf.get(id)!)) continue
-      seenToday.add(id)
-      due.push(id)
+    // Most overdue first; what is over the cap stays due for the next day.
+    for (let n = sim.peekDue(i, skip); n >= 0 && left > 0; n = sim.peekDue(i, skip)) {
+      sim.take(n)
+      reviews.push(n)
+      left--
+      sim.review(n, i, atMs)
     }
-    buckets[i] = []
-    ids.reviews = due.slice(0, left)
-    carry = due.slice(ids.reviews.length)
-    over ||= carry.length > 0
-    for (const id of ids.reviews) review(id)
+    over ||= sim.peekDue(i, skip) >= 0
 
-    const total = ids.fresh.length + ids.reviews.length + ids.sweep.length
+    const toIds = (ns: number[]): string[] => ns.map((n) => ids[n]!)
     days.push({
       date: addDays(today, i),
-      newItems: ids.fresh.length,
-      reviews: ids.reviews.length,
-      sweep: ids.sweep.length,
-      minutes: minutesOf(total),
+      newItems: fresh.length,
+      reviews: reviews.length,
+      sweep: swept.length,
+      minutes: minutesOf(fresh.length + reviews.length + swept.length),
       overCap: over,
-      ids
+      ids: { fresh: toIds(fresh), reviews: toIds(reviews), sweep: toIds(swept) }
     })
   }
 
-  const unswept = next ? (horizon === 0 ? next.ids.length : next.unswept) : 0
+  const unswept = next ? (horizon === 0 ? next.items.length : next.unswept) : 0
   return {
     days,
     capPerDay: cap,
     feasible: !next || (unswept === 0 && next.unseen.length === 0),
     unswept,
-    minutesNeeded: next ? minutesOf(itemsNeeded(next.ids.length, firstUnseen, horizon, intakeDays)) : 0
+    minutesNeeded: next ? minutesOf(itemsNeeded(next.items.length, firstUnseen, horizon, intakeDays)) : 0
   }
 }
 
 /** Never met first, then strongest to weakest at the exam. */
-function sweepOrder(g: Group, sim: ReadonlyMap<string, Sim>, planner: Scheduler, examMs: number): string[] {
-  const strength = new Map<string, number>()
-  for (const id of g.ids) {
-    const mem = sim.get(id)
-    strength.set(id, mem ? planner.recallAfter(mem.stability, (examMs - mem.lastMs) / MS_PER_DAY) : 2)
-  }
-  return [...g.ids].sort((a, b) => (strength.get(b) as number) - (strength.get(a) as number))
+function sweepOrder(g: Group, sim: ReviewSim, examMs: number): number[] {
+  const ranked = g.items.map((n) => ({ n, strength: sim.recallAt(n, examMs) ?? 2 }))
+  return ranked.sort((x, y) => y.strength - x.strength).map((r) => r.n)
 }
 
 /** Least items a day that sweep `items` and meet the `unseen` ones first, before the sweep or early in it (reviews aside). */

@@ -155,6 +155,36 @@ describe('items peaking by their exam', () => {
     expect(plan).toMatchObject({ feasible: true, unswept: 0 })
   })
 
+  it('keeps every promise for any mix of items and any gap between the two exams', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 5, max: 60 }),
+        (objective, prompts, days, gap, minutes) => {
+          const deck = deckOf(objective, prompts)
+          const cards = cardsFor(deck, Math.floor((objective + prompts) / 2))
+          const plan = planExam(input(deck, cards, days, minutes, days + gap))
+          const mainsEve = addDays(TODAY, days + gap - 1)
+          for (const d of plan.days) {
+            expect(d.newItems + d.reviews + d.sweep).toBeLessThanOrEqual(capOf(minutes))
+            if (d.date === mainsEve || d.date === addDays(TODAY, days - 1)) expect(d.newItems).toBe(0)
+          }
+          for (const ids of [plan.days.flatMap((d) => d.ids.fresh), plan.days.flatMap((d) => d.ids.sweep)]) expect(new Set(ids).size).toBe(ids.length)
+          // A prompt is swept only in the last days before Mains, however close Prelims is.
+          const mainsSweep = addDays(TODAY, days + gap - Math.max(SWEEP_DAYS, Math.ceil(prompts / capOf(minutes))))
+          for (const d of plan.days) {
+            const prompt = d.ids.sweep.some((id) => Number(id.slice(3)) >= objective)
+            if (prompt) expect(d.date >= mainsSweep).toBe(true)
+          }
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+
   it('leaves out items that peak at no exam still to come', () => {
     const deck = deckOf(10)
     const plan = planExam({ ...input(deck, new Map(), 10, 60), peakOf: () => null })

@@ -50,7 +50,7 @@ export interface ExamForecast {
   overallSeen: number | null
   overallAll: number
   sections: ExamSectionForecast[]
-  /** The sections with the lowest recallAll (at most three, weakest first), to revise first. */
+  /** The sections with the lowest recallAll (at most three, weakest first), to revise first; none before anything is studied. */
   weakest: string[]
 }
 

@@ -12,7 +12,7 @@ import { allByRole, getByRole } from '../helpers/roles'
 interface Drawn {
   data: { labels: string[] }
   options: {
-    scales: { y: { ticks: { callback: (value: number) => string | string[] } } }
+    scales: { y: { ticks: { autoSkip: boolean; callback: (value: number) => string | string[] } } }
     plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => string[] } } }
   }
 }
@@ -54,6 +54,8 @@ describe('mastery by section labels', () => {
     const mastery = drawn[0]!
     const titles = [LONG, HINDI, 'Defence ties']
     expect(mastery.data.labels).toEqual(titles)
+    // Every section keeps its label: none is skipped to make room.
+    expect(mastery.options.scales.y.ticks.autoSkip).toBe(false)
     const ticks = titles.map((_, i) => mastery.options.scales.y.ticks.callback(i))
     expect(ticks[2]).toBe('Defence ties')
     for (const tick of ticks.slice(0, 2)) {

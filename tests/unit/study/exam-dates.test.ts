@@ -100,6 +100,7 @@ describe('exam dates in main', () => {
 describe('the plan main returns', () => {
   it('works towards Prelims, then switches to Mains the day after, with today in minutes and an answer to write', async () => {
     h = await harness({}, withPrompt())
+    await h.service.rate({ packId: P, itemId: 'q:q-1', rating: 3 })
     const prelims = addDays(TODAY, 10)
     const gs1 = addDays(TODAY, 60)
     const plan = await h.service.setExam({ packId: P, dates: { prelims, mains: { ...NO_MAINS, gs1, essay: addDays(TODAY, 59) } }, minutesPerDay: 30 })
@@ -108,7 +109,7 @@ describe('the plan main returns', () => {
       peaks: { prelims, mains: addDays(TODAY, 59) },
       nextExam: { name: 'Prelims', daysLeft: 10 },
       items: 9,
-      unseen: 9
+      unseen: 8
     })
     expect(plan.days).toHaveLength(10)
     expect(plan.todayPlan.answer).toMatchObject({ questionId: 'q-m1', prompt: 'Critically examine Article 370.', minutes: 7 })

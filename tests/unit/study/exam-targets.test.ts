@@ -103,6 +103,8 @@ describe('exam-morning forecast', () => {
     const ranked = f.sections.filter((s) => s.items > 0).sort((a, b) => a.recallAll - b.recallAll)
     expect(f.weakest).toEqual(ranked.map((s) => s.sectionId))
     expect(f.overallAll).toBeCloseTo((f.overallSeen! * 20) / 40, 12)
+    const fresh = forecastExam({ deck, cards: new Map(), sections, now: T0, calendar: IST, peakOf: () => addDays(TODAY, 30), recall: scheduler })
+    expect(fresh).toMatchObject({ overallSeen: null, overallAll: 0, unseen: 40, weakest: [] })
   })
 })
 

@@ -70,9 +70,9 @@ export function forecastExam(input: ForecastInput): ExamForecast & { unseen: num
       recallAll: t.items ? t.sum / t.items : 0
     }
   })
-  // Sorting is stable, so equal sections keep pack order.
+  // Sorting is stable, so equal sections keep pack order. Before anything is studied, no section is weaker than another.
   const weakest = sections
-    .filter((s) => s.items > 0)
+    .filter((s) => s.items > 0 && all.seen > 0)
     .sort((a, b) => a.recallAll - b.recallAll)
     .slice(0, WEAKEST)
     .map((s) => s.sectionId)

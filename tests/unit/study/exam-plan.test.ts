@@ -122,6 +122,18 @@ describe('the daily plan', () => {
     expect(check(deck, new Map(), 6, plan.minutesNeeded - 5).feasible).toBe(false)
   })
 
+  it('reads a due written without milliseconds the same as toISOString()’s', () => {
+    const deck = deckOf(60)
+    const cards = cardsFor(deck, 60)
+    const short = new Map(
+      [...cards].map(([id, c]) => [id, { ...c, due: new Date(Date.parse(c.due) - (Date.parse(c.due) % 1000)).toISOString().replace('.000Z', 'Z') }])
+    )
+    const counts = (m: Map<string, StoredCard>) => planExam(input(deck, m, 30, 10)).days.map((d) => d.reviews)
+    const trimmed = new Map([...cards].map(([id, c]) => [id, { ...c, due: new Date(Date.parse(c.due) - (Date.parse(c.due) % 1000)).toISOString() }]))
+    expect(counts(short)).toEqual(counts(trimmed))
+    expect(counts(short).some((n) => n > 0)).toBe(true)
+  })
+
   it('holds for any deck, history, exam date and budget', () => {
     fc.assert(
       fc.property(

@@ -26,6 +26,17 @@ describe('the planner’s Good answer', () => {
     })
   }
 
+  it('predicts recall exactly as ts-fsrs’s forgetting curve does', () => {
+    const f = fsrs({ enable_fuzz: false })
+    const scheduler = createScheduler()
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 36_500, noNaN: true }), fc.double({ min: 0, max: 3_000, noNaN: true }), (stability, elapsed) => {
+        expect(scheduler.recallAfter(stability, elapsed)).toBe(f.forgetting_curve(elapsed, stability))
+      }),
+      { numRuns: 2_000 }
+    )
+  })
+
   it('leaves first answers and other grades to ts-fsrs', () => {
     const f = fsrs({ enable_fuzz: false, enable_short_term: false })
     const scheduler = createScheduler({ shortTerm: false })

@@ -76,12 +76,16 @@ export function planExam(input: PlanInput): PlanResult {
   const horizon = Math.max(0, daysBetween(today, input.until))
   // starts[i]: when plan day i begins; a due instant falls on the last day starting at or before it.
   const starts = Array.from({ length: horizon + 1 }, (_, i) => calendar.startOf(addDays(today, i)).getTime())
-  const dayIdxOf = (ms: number): number => {
+  // Stored instants are toISOString()'s 24 characters, which sort as they fall: no parsing for 20,000 dues.
+  const startsIso = starts.map((ms) => new Date(ms).toISOString())
+  const dayIdxOf = (iso: string): number => {
+    const canonical = iso.length === 24 && iso.endsWith('Z')
+    const ms = canonical ? 0 : Date.parse(iso)
     let lo = 0
     let hi = horizon
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if ((starts[mid] as number) <= ms) lo = mid
+      if (canonical ? (startsIso[mid] as string) <= iso : (starts[mid] as number) <= ms) lo = mid
       else hi = mid - 1
     }
     return lo
@@ -111,7 +115,7 @@ export function planExam(input: PlanInput): PlanResult {
     groupOf.push(g)
     const card = input.cards.get(item.itemId)
     if (!card || card.state === State.New) g.unseen.push(n)
-    else sim.load(n, card.stability, card.difficulty, Date.parse(card.last_review ?? card.due), dayIdxOf(Date.parse(card.due)))
+    else sim.load(n, card.stability, card.difficulty, Date.parse(card.last_review ?? card.due), dayIdxOf(card.due))
   })
   for (const g of groups.values()) {
     g.sweepStart = g.peakIdx - Math.min(Math.max(0, g.peakIdx), Math.max(SWEEP_DAYS, Math.ceil(g.items.length / cap)))

@@ -130,6 +130,7 @@ export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
   const shortTerm = opts.shortTerm ?? true
   const f = fsrs({ enable_fuzz: false, enable_short_term: shortTerm })
   const good = goodStep(f)
+  const curve = forgettingCurve(f)
   return {
     review(card, at, grade) {
       const current = card ? fromStoredCard(card) : createEmptyCard(at)
@@ -143,7 +144,7 @@ export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
     recall(card, at) {
       if (!card || card.state === State.New || !card.last_review) return null
       const elapsed = Math.max(0, (at.getTime() - Date.parse(card.last_review)) / MS_PER_DAY)
-      return f.forgetting_curve(elapsed, card.stability)
+      return curve(elapsed, card.stability)
     },
     step(memory, elapsedDays, grade) {
       if (grade === 3 && memory && (elapsedDays > 0 || !shortTerm)) return good(memory, elapsedDays)
@@ -151,7 +152,7 @@ export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
       return { stability: next.stability, difficulty: next.difficulty, interval: f.next_interval(next.stability, elapsedDays) }
     },
     recallAfter(stability, elapsedDays) {
-      return f.forgetting_curve(Math.max(0, elapsedDays), stability)
+      return curve(Math.max(0, elapsedDays), stability)
     }
   }
 }
@@ -179,7 +180,7 @@ export function summarise(itemId: string, card: StoredCard | undefined, recall: 
 function goodStep(f: FSRS): (memory: Memory, elapsedDays: number) => Memory & { interval: number } {
   const p = f.parameters
   const w = Array.from(p.w)
-  const { decay, factor } = computeDecayFactor(w)
+  const curve = forgettingCurve(f)
   const modifier = f.interval_modifier
   const maxInterval = p.maximum_interval
   const growth = Math.exp(w[8]!)
@@ -189,9 +190,15 @@ function goodStep(f: FSRS): (memory: Memory, elapsedDays: number) => Memory & { 
       const next = f.next_state({ stability: s, difficulty: d }, t, 3)
       return { ...next, interval: f.next_interval(next.stability, t) }
     }
-    const r = roundTo(Math.pow(1 + (factor * t) / s, decay), 8)
+    const r = curve(t, s)
     const stability = roundTo(clamp(s * (1 + growth * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1)), S_MIN, S_MAX), 8)
     const difficulty = clamp(roundTo(w[7]! * easyStart + (1 - w[7]!) * d, 8), 1, 10)
     return { stability, difficulty, interval: Math.round(Math.min(Math.max(1, Math.round(stability * modifier)), maxInterval)) }
   }
+}
+
+/** ts-fsrs's forgetting_curve with its decay worked out once, not on every call (recall is asked for every item of a deck). */
+function forgettingCurve(f: FSRS): (elapsedDays: number, stability: number) => number {
+  const { decay, factor } = computeDecayFactor(Array.from(f.parameters.w))
+  return (t, s) => roundTo(Math.pow(1 + (factor * t) / s, decay), 8)
 }

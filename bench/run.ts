@@ -20,6 +20,7 @@ import { measureSearch } from './search-bench'
 import { sessionLoopBlockMs } from './session-bench'
 import { round, spread, type Spread } from './stats'
 import { measureStudyAnswers } from './study-bench'
+import { measureExamPlan } from './exam-plan-bench'
 import { checkTargets } from './targets'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   const study = await measureStudyAnswers({ logs: 20_000 })
   const annotation = await annotationSaves(pack, 5_000, 200)
   const session = await sessionLoopBlockMs(pack)
+  const examPlan = measureExamPlan({ items: 20_000, runs: 30 })
   const paintDir = await temp('rd-bench-paint-')
   const paint = await measurePaint(root, paintDir, pack)
   await rm(paintDir, { recursive: true, force: true })
@@ -124,7 +126,9 @@ async function main(): Promise<void> {
     max_event_loop_block_ms: round(session.loopMaxMs),
     boot_20k_reviews_5k_highlights_ms: round(session.bootMs),
     boot_20k_reviews_5k_highlights_p50_ms: session.reboot.p50,
-    boot_20k_reviews_5k_highlights_p95_ms: session.reboot.p95
+    boot_20k_reviews_5k_highlights_p95_ms: session.reboot.p95,
+    exam_plan_20k_items_ms: examPlan.plan.p50,
+    exam_plan_20k_items_p95_ms: examPlan.plan.p95
   }
   const results = {
     measured_at: new Date().toISOString(),
@@ -145,7 +149,8 @@ async function main(): Promise<void> {
         save_review: study.answer.runs,
         search_each_kind: search.rare.runs,
         first_text_each_page: paint.first_text.runs,
-        boot_20k_reviews_5k_highlights: session.reboot.runs
+        boot_20k_reviews_5k_highlights: session.reboot.runs,
+        exam_plan_20k_items: examPlan.plan.runs
       }
     }
   }

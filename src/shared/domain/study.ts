@@ -99,55 +99,6 @@ export interface StudyStats {
   streak: { days: number; reviewedToday: boolean }
 }
 
-export interface ExamSettings {
-  examDate: string
-  minutesPerDay: number
-}
-
-export interface ExamSectionForecast {
-  sectionId: string
-  title: string
-  items: number
-  unseen: number
-  /** Mean predicted recall on exam day over seen items, if nothing more is studied; null if none seen. */
-  recallSeen: number | null
-  /** The same over all items, unseen items counting 0. */
-  recallAll: number
-}
-
-export interface ExamDayPlan {
-  date: string
-  /** Items seen for the first time. */
-  newItems: number
-  /** Reviews the scheduler expects (assuming each is answered Good). */
-  reviews: number
-  /** Items of the final sweep (the last 3 days before the exam review every item once). */
-  sweep: number
-  minutes: number
-  /** The work this day needs more than minutesPerDay allows; what is over is pushed on. */
-  overCap: boolean
-}
-
-export interface ExamPlan {
-  packId: string
-  examDate: string
-  minutesPerDay: number
-  secondsPerReview: number
-  /** Reviews that fit in minutesPerDay. */
-  capPerDay: number
-  today: string
-  /** Whole days from today to the exam; 0 on exam day. */
-  daysLeft: number
-  items: number
-  unseen: number
-  forecast: { overallSeen: number | null; overallAll: number; sections: ExamSectionForecast[] }
-  days: ExamDayPlan[]
-  /** Every item is seen before the sweep and the sweep fits the cap. */
-  feasible: boolean
-  /** Least minutes a day that fit the new items and the sweep (reviews aside). */
-  minutesNeeded: number
-}
-
 export interface MockPaper {
   mockId: string
   packId: string

@@ -4,6 +4,7 @@ import * as z from 'zod'
 import { BLANK, CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX, hasOneBlank } from '../domain/cloze'
 import { isCalendarDay } from '../domain/dates'
 import { cellRef, ID_PATTERN, ITEM_KINDS, ITEM_PREFIX, type ItemKind } from '../domain/ids'
+import { MAINS_PAPER_NAMES, MAINS_PAPERS, type ExamPlan, type MainsPaper } from '../domain/exam'
 import { MOCK_QUESTIONS_DEFAULT, MOCK_QUESTIONS_MAX } from '../domain/mock'
 import { MAX_OPTIONS } from '../domain/pack-limits'
 import {
@@ -11,7 +12,6 @@ import {
   EXAM_MINUTES_MIN,
   QUEUE_LIMIT_MAX,
   type CardSummary,
-  type ExamPlan,
   type MockPaper,
   type MockResult,
   type QueueItem,
@@ -79,10 +79,28 @@ export const AddCustomCardInput = z
   .strict()
 export const RemoveCustomCardInput = z.object({ packId: Id, id: Id }).strict()
 
+const MaybeDay = Day.nullable()
+/** Every Mains paper named, each with its day or null while unknown. */
+export const MainsDates = z.object(Object.fromEntries(MAINS_PAPERS.map((p) => [p, MaybeDay])) as Record<MainsPaper, typeof MaybeDay>).strict()
+
+/** The student's exam dates as main keeps them: at least one, and every Mains paper after Prelims. */
+export const ExamDates = z
+  .object({ prelims: MaybeDay, mains: MainsDates })
+  .strict()
+  .superRefine((d, ctx) => {
+    const mains = MAINS_PAPERS.flatMap((p) => (d.mains[p] ? [[p, d.mains[p]] as const] : []))
+    if (!d.prelims && mains.length === 0) ctx.addIssue({ code: 'custom', path: ['prelims'], message: 'set the Prelims date or at least one Mains paper date' })
+    for (const [paper, day] of mains) {
+      if (d.prelims && day <= d.prelims) {
+        ctx.addIssue({ code: 'custom', path: ['mains', paper], message: `${MAINS_PAPER_NAMES[paper]} must come after Prelims (${d.prelims})` })
+      }
+    }
+  })
+
 export const ExamSetInput = z
   .object({
     packId: Id,
-    examDate: Day,
+    dates: ExamDates,
     /** Study time a day; reviews are planned at 20 seconds each. */
     minutesPerDay: z.number().int().min(EXAM_MINUTES_MIN).max(EXAM_MINUTES_MAX)
   })

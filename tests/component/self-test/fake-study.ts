@@ -4,8 +4,10 @@
 // cloze with alternatives) and its queue can hold a table cell and a highlight.
 import type { Mock } from 'vitest'
 import type { Pack } from '@shared/domain'
-import type { CardSummary, ExamPlan, MockPaper, MockResult, QueueItem, StudyRating, StudyStats } from '@shared/domain/study'
+import type { ExamSettings } from '@shared/domain/exam'
+import type { CardSummary, MockPaper, MockResult, QueueItem, StudyRating, StudyStats } from '@shared/domain/study'
 import { ApiError } from '@shared/result'
+import { planFor } from '../dashboard/fake-exam'
 import { fixturePack } from '../fixtures/pack'
 import { api } from '../helpers/fake-api'
 
@@ -82,7 +84,7 @@ export interface StudyMain {
   ratings: { itemId: string; rating: StudyRating; cram?: boolean; reschedule?: boolean }[]
   active: MockPaper | null
   history: MockResult[]
-  exam: { examDate: string; minutesPerDay: number } | null
+  exam: ExamSettings | null
 }
 
 export const study: StudyMain = { queue: [], ratings: [], active: null, history: [], exam: null }
@@ -112,35 +114,6 @@ export function statsFor(reviewsToday: number): StudyStats {
   }
 }
 
-export function planFor(examDate: string, minutesPerDay: number): ExamPlan {
-  return {
-    packId: 'fixture',
-    examDate,
-    minutesPerDay,
-    secondsPerReview: 20,
-    capPerDay: minutesPerDay * 3,
-    today: '2026-11-01',
-    daysLeft: 20,
-    items: 12,
-    unseen: 10,
-    forecast: {
-      overallSeen: 0.8,
-      overallAll: 0.13,
-      sections: [{ sectionId: 'sec-origins', title: 'Origins of the 2+2', items: 8, unseen: 6, recallSeen: 0.8, recallAll: 0.2 }]
-    },
-    days: Array.from({ length: 20 }, (_, i) => ({
-      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
-      newItems: 1,
-      reviews: 2,
-      sweep: i > 16 ? 12 : 0,
-      minutes: 1,
-      overCap: i === 18
-    })),
-    feasible: minutesPerDay >= 10,
-    minutesNeeded: 10
-  }
-}
-
 // mockReset: these channels are bare mocks that resetApi() leaves alone, so their calls would pile up across tests.
 const m = (channel: keyof typeof api) => (api[channel] as Mock).mockReset()
 
@@ -165,10 +138,11 @@ export function installStudy(patch: Partial<StudyMain> = {}): void {
     return { itemId: last.itemId, rating: last.rating, at: '2026-11-01T09:00:00.000Z', card: card(last.itemId) }
   })
   m('study:stats').mockImplementation(async () => statsFor(study.ratings.length))
-  m('exam:plan').mockImplementation(async () => (study.exam ? planFor(study.exam.examDate, study.exam.minutesPerDay) : null))
-  m('exam:set').mockImplementation(async ({ examDate, minutesPerDay }) => {
-    study.exam = { examDate, minutesPerDay }
-    return planFor(examDate, minutesPerDay)
+  m('exam:plan').mockImplementation(async () => (study.exam ? planFor(study.exam) : null))
+  m('exam:set').mockImplementation(async ({ dates, minutesPerDay }) => {
+    const exam = { ...dates, minutesPerDay }
+    study.exam = exam
+    return planFor(exam)
   })
   m('mock:active').mockImplementation(async () => structuredClone(study.active))
   m('mock:history').mockImplementation(async () => structuredClone(study.history))

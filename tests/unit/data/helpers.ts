@@ -68,7 +68,11 @@ export async function makeProgress(h: Handlers): Promise<{ keptId: string; goneI
     answer: 'New Delhi',
     blockId: 'blk-a'
   })
-  await h['exam:set']({ packId: 'tiny', examDate: '2027-05-25', minutesPerDay: 60 })
+  await h['exam:set']({
+    packId: 'tiny',
+    dates: { prelims: '2027-05-25', mains: { gs1: null, gs2: null, gs3: null, gs4: null, essay: null } },
+    minutesPerDay: 60
+  })
   const paper = await h['mock:start']({ packId: 'tiny', count: 1 })
   await h['mock:submit']({ mockId: paper.mockId, answers: { 'q-1': 0 } })
   const kept = await h['annotations:add']({ packId: 'tiny', blockId: 'blk-a', selector: { exact: 'New Delhi' }, color: 'yellow', note: 'capital' })

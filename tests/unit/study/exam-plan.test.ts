@@ -1,119 +1,137 @@
-// Why: the exam countdown is what a student plans their weeks by: its
-// forecast must behave (later exam, lower recall) and its plan must keep its
-// promises (everything seen, a final sweep, never more than the minutes given).
+// Why: the plan is what a student arranges their weeks by, so it must keep
+// its promises: each item revised for its own exam, everything seen and swept
+// once before it, nothing new on an exam day or its eve, never more than the
+// minutes given, and a sweep spread out rather than piled onto the eve.
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { trackOf } from '../../../src/shared/domain/exam'
 import { addDays } from '../../../src/main/services/study/days'
-import { forecastExam, planExam, SECONDS_PER_REVIEW, type ExamInput } from '../../../src/main/services/study/exam-plan'
+import { planExam, SECONDS_PER_REVIEW, SWEEP_DAYS, type PlanInput } from '../../../src/main/services/study/exam-plan'
 import type { DeckItem } from '../../../src/main/services/study/items'
 import { createScheduler, type StoredCard } from '../../../src/main/services/study/scheduler'
-import { DAY_MS, harness, IST, T0, type Harness } from './helpers'
+import { cardsFor, deckOf } from './exam-helpers'
+import { IST, T0 } from './helpers'
 
-const scheduler = createScheduler()
 const planner = createScheduler({ shortTerm: false })
 const TODAY = IST.dayOf(T0)
 
-function deckOf(n: number): DeckItem[] {
-  return Array.from({ length: n }, (_, i) => ({
-    itemId: `q:x${i}`,
-    ref: { kind: 'question', questionId: `x${i}`, questionKind: 'mcq' },
-    sectionIds: [i % 2 ? 's-odd' : 's-even']
-  }))
-}
-
-/** Cards for the first `seen` items, reviewed over the past weeks with varied ratings. */
-function cardsFor(deck: DeckItem[], seen: number): Map<string, StoredCard> {
-  const cards = new Map<string, StoredCard>()
-  deck.slice(0, seen).forEach((item, i) => {
-    const at = new Date(T0.getTime() - ((i % 20) + 1) * DAY_MS)
-    cards.set(item.itemId, planner.review(undefined, at, ((i % 4) + 1) as 1 | 2 | 3 | 4).card)
-  })
-  return cards
-}
-
-function input(deck: DeckItem[], cards: Map<string, StoredCard>, daysToExam: number, minutesPerDay: number): ExamInput {
+/** One exam `days` ahead for everything (or Prelims for objective items and Mains `mainsIn` days ahead for prompts). */
+function input(deck: DeckItem[], cards: Map<string, StoredCard>, days: number, minutesPerDay: number, mainsIn?: number): PlanInput {
+  const until = addDays(TODAY, days)
+  const mains = mainsIn === undefined ? until : addDays(TODAY, mainsIn)
+  const peaks = [until, mains]
   return {
     deck,
     cards,
-    sections: [
-      { id: 's-even', title: 'Even' },
-      { id: 's-odd', title: 'Odd' }
-    ],
     now: T0,
     today: TODAY,
-    examDate: addDays(TODAY, daysToExam),
-    minutesPerDay,
     calendar: IST,
-    recall: scheduler,
+    until,
+    peakOf: (item) => (trackOf(item.ref) === 'mains' ? mains : until),
+    noNewDays: new Set(peaks.flatMap((d) => [d, addDays(d, -1)])),
+    minutesPerDay,
     planner
   }
 }
 
-describe('exam-day forecast', () => {
-  it('falls as the exam moves later, per section and overall', () => {
-    const deck = deckOf(40)
-    const cards = cardsFor(deck, 30)
-    const at = [10, 30, 90, 365].map((d) => forecastExam(input(deck, cards, d, 60)))
-    for (let i = 1; i < at.length; i++) {
-      expect(at[i]!.overallSeen!).toBeLessThan(at[i - 1]!.overallSeen!)
-      at[i]!.sections.forEach((s, j) => expect(s.recallSeen!).toBeLessThan(at[i - 1]!.sections[j]!.recallSeen!))
-    }
-    // Unseen items are counted apart, and as 0 in recallAll.
-    expect(at[0]!.sections.map((s) => s.unseen)).toEqual([5, 5])
-    expect(at[0]!.overallAll).toBeCloseTo((at[0]!.overallSeen! * 30) / 40, 10)
-  })
+const capOf = (minutes: number): number => Math.floor((minutes * 60) / SECONDS_PER_REVIEW)
 
-  it('is ≈ 1 for a card with huge stability, and null for a section never studied', () => {
-    const deck = deckOf(2)
-    const solid = { ...planner.review(undefined, T0, 4).card, stability: 36_500 }
-    const f = forecastExam(input(deck, new Map([['q:x0', solid]]), 200, 60))
-    expect(f.sections[0]!.recallSeen).toBeGreaterThan(0.99)
-    expect(f.sections[1]).toMatchObject({ items: 1, unseen: 1, recallSeen: null, recallAll: 0 })
-  })
-})
-
-describe('daily plan', () => {
-  const check = (deck: DeckItem[], cards: Map<string, StoredCard>, days: number, minutes: number) => {
-    const plan = planExam(input(deck, cards, days, minutes))
-    const cap = Math.floor((minutes * 60) / SECONDS_PER_REVIEW)
-    expect(plan.capPerDay).toBe(cap)
-    expect(plan.days.map((d) => d.date)).toEqual(Array.from({ length: days }, (_, i) => addDays(TODAY, i)))
-    for (const d of plan.days) {
-      expect(d.newItems + d.reviews + d.sweep).toBeLessThanOrEqual(cap)
-      expect(d.ids.fresh.length + d.ids.reviews.length + d.ids.sweep.length).toBe(d.newItems + d.reviews + d.sweep)
-    }
-    const fresh = plan.days.flatMap((d) => d.ids.fresh)
-    const unseen = deck.filter((i) => !cards.has(i.itemId)).map((i) => i.itemId)
-    const sweepDays = plan.days.slice(-Math.min(3, days))
-    const swept = sweepDays.flatMap((d) => [...d.ids.fresh, ...d.ids.sweep])
-    if (plan.feasible) {
-      // Every unseen item is met exactly once, before the exam.
-      expect([...fresh].sort()).toEqual([...unseen].sort())
-      // The last three days sweep every item exactly once.
-      expect([...swept].sort()).toEqual(deck.map((i) => i.itemId).sort())
-      expect(sweepDays.every((d) => d.reviews === 0)).toBe(true)
-    } else {
-      expect(plan.days.some((d) => d.overCap)).toBe(true)
-    }
-    expect(new Set(fresh).size).toBe(fresh.length)
-    return plan
+function check(deck: DeckItem[], cards: Map<string, StoredCard>, days: number, minutes: number) {
+  const plan = planExam(input(deck, cards, days, minutes))
+  const cap = capOf(minutes)
+  expect(plan.capPerDay).toBe(cap)
+  expect(plan.days.map((d) => d.date)).toEqual(Array.from({ length: days }, (_, i) => addDays(TODAY, i)))
+  for (const d of plan.days) {
+    expect(d.newItems + d.reviews + d.sweep).toBeLessThanOrEqual(cap)
+    expect([d.ids.fresh.length, d.ids.reviews.length, d.ids.sweep.length]).toEqual([d.newItems, d.reviews, d.sweep])
   }
+  // No new items on the eve.
+  if (days > 0) expect(plan.days.at(-1)!.newItems).toBe(0)
+  const fresh = plan.days.flatMap((d) => d.ids.fresh)
+  expect(new Set(fresh).size).toBe(fresh.length)
+  const swept = plan.days.flatMap((d) => d.ids.sweep)
+  expect(new Set(swept).size).toBe(swept.length)
+  if (plan.feasible) {
+    const unseen = deck.filter((i) => !cards.has(i.itemId)).map((i) => i.itemId)
+    expect([...fresh].sort()).toEqual([...unseen].sort())
+    expect(plan.unswept).toBe(0)
+  } else {
+    expect(plan.unswept + plan.days.filter((d) => d.overCap).length).toBeGreaterThan(0)
+  }
+  return plan
+}
 
-  it('brings every item in before the sweep, sweeps in the last 3 days, and keeps to the cap', () => {
+describe('the daily plan', () => {
+  it('brings every item in, then sweeps every seen item once in the last 3 days', () => {
     const deck = deckOf(120)
     const plan = check(deck, cardsFor(deck, 40), 30, 30)
     expect(plan.feasible).toBe(true)
     expect(plan.days.slice(0, 27).reduce((n, d) => n + d.newItems, 0)).toBe(80)
-    expect(plan.days.slice(-3).map((d) => d.sweep)).toEqual([40, 40, 40])
+    const sweep = plan.days.slice(-SWEEP_DAYS)
+    expect(sweep.map((d) => d.sweep)).toEqual([40, 40, 40])
+    expect(sweep.every((d) => d.reviews === 0 && d.newItems === 0)).toBe(true)
+    expect(plan.days.slice(0, -SWEEP_DAYS).every((d) => d.sweep === 0)).toBe(true)
   })
 
-  it('says when the minutes are not enough, and by how much', () => {
-    const deck = deckOf(300)
-    const plan = check(deck, new Map(), 5, 10) // 30 reviews a day, 300 items, 5 days
+  it('spreads a sweep the cap cannot hold in 3 days over more days, never piling onto the eve', () => {
+    const deck = deckOf(200)
+    const plan = check(deck, cardsFor(deck, 200), 20, 10) // 30 a day: 200 items need 7 sweep days
+    const sweepDays = plan.days.filter((d) => d.sweep > 0)
+    expect(sweepDays).toHaveLength(7)
+    expect(sweepDays.map((d) => d.date)).toEqual(plan.days.slice(-7).map((d) => d.date))
+    expect(sweepDays.reduce((n, d) => n + d.sweep, 0)).toBe(200)
+    const eve = sweepDays.at(-1)!.sweep
+    for (const d of sweepDays) expect(eve).toBeLessThanOrEqual(d.sweep)
+    expect(plan).toMatchObject({ feasible: true, unswept: 0 })
+  })
+
+  it('leaves the strongest items out when the days left cannot hold the sweep, and says so', () => {
+    const deck = deckOf(100)
+    const cards = cardsFor(deck, 100)
+    const plan = check(deck, cards, 2, 5) // 15 a day, 2 days: room for 30 of 100
+    expect(plan.unswept).toBe(70)
     expect(plan.feasible).toBe(false)
-    // 2 days to meet 300 items (150 a day), then 100 a day to sweep: 150 × 20 s = 50 minutes.
-    expect(plan.minutesNeeded).toBe(50)
-    expect(check(deck, new Map(), 5, plan.minutesNeeded).feasible).toBe(true)
+    expect(plan.days.map((d) => d.sweep)).toEqual([15, 15])
+    // The weakest are the ones kept: nothing swept is stronger than anything left out.
+    const examAt = new Date(IST.startOf(addDays(TODAY, 2)).getTime() + 9.5 * 3_600_000)
+    const recall = (id: string): number => planner.recall(cards.get(id), examAt)!
+    const swept = new Set(plan.days.flatMap((d) => d.ids.sweep))
+    const kept = Math.max(...[...swept].map(recall))
+    const out = Math.min(
+      ...deck
+        .map((i) => i.itemId)
+        .filter((id) => !swept.has(id))
+        .map(recall)
+    )
+    expect(kept).toBeLessThanOrEqual(out)
+  })
+
+  it('brings no new item in on the eve, even when items are still unseen', () => {
+    const deck = deckOf(30)
+    const plan = check(deck, new Map(), 1, 60)
+    expect(plan.days).toHaveLength(1)
+    expect(plan.days[0]).toMatchObject({ newItems: 0, sweep: 0 })
+    expect(plan).toMatchObject({ feasible: false, unswept: 30 })
+  })
+
+  it('says how many minutes a day would be enough', () => {
+    const deck = deckOf(300)
+    const plan = check(deck, new Map(), 6, 10) // 30 a day, 300 items, 6 days
+    expect(plan.feasible).toBe(false)
+    expect(check(deck, new Map(), 6, plan.minutesNeeded).feasible).toBe(true)
+    expect(check(deck, new Map(), 6, plan.minutesNeeded - 5).feasible).toBe(false)
+  })
+
+  it('reads a due written without milliseconds the same as toISOString()’s', () => {
+    const deck = deckOf(60)
+    const cards = cardsFor(deck, 60)
+    const short = new Map(
+      [...cards].map(([id, c]) => [id, { ...c, due: new Date(Date.parse(c.due) - (Date.parse(c.due) % 1000)).toISOString().replace('.000Z', 'Z') }])
+    )
+    const counts = (m: Map<string, StoredCard>) => planExam(input(deck, m, 30, 10)).days.map((d) => d.reviews)
+    const trimmed = new Map([...cards].map(([id, c]) => [id, { ...c, due: new Date(Date.parse(c.due) - (Date.parse(c.due) % 1000)).toISOString() }]))
+    expect(counts(short)).toEqual(counts(trimmed))
+    expect(counts(short).some((n) => n > 0)).toBe(true)
   })
 
   it('holds for any deck, history, exam date and budget', () => {
@@ -133,22 +151,56 @@ describe('daily plan', () => {
   })
 })
 
-describe('exam channels', () => {
-  let h: Harness
-  afterEach(async () => h?.close())
+describe('items peaking by their exam', () => {
+  it('sweeps only objective items before Prelims, while Mains prompts are brought in on the way', () => {
+    const deck = deckOf(60, 40)
+    const mainsIds = new Set(deck.filter((i) => trackOf(i.ref) === 'mains').map((i) => i.itemId))
+    const plan = planExam(input(deck, cardsFor(deck, 0), 20, 60, 110))
+    const swept = plan.days.flatMap((d) => [...d.ids.sweep])
+    expect(swept.length).toBe(60)
+    expect(swept.some((id) => mainsIds.has(id))).toBe(false)
+    // 40 prompts over the ~105 days before the Mains sweep: a few before Prelims, spread out.
+    const prompts = plan.days.flatMap((d) => d.ids.fresh.filter((id) => mainsIds.has(id)))
+    expect(prompts.length).toBeGreaterThan(0)
+    expect(prompts.length).toBeLessThan(15)
+    expect(Math.max(...plan.days.map((d) => d.ids.fresh.filter((id) => mainsIds.has(id)).length))).toBeLessThanOrEqual(1)
+    expect(plan).toMatchObject({ feasible: true, unswept: 0 })
+  })
 
-  it('sets an exam, returns the plan, and refuses a past date', async () => {
-    h = await harness()
-    expect(h.service.plan('polity')).toBeNull()
-    const plan = await h.service.setExam({ packId: 'polity', examDate: addDays(TODAY, 10), minutesPerDay: 30 })
-    expect(plan).toMatchObject({ daysLeft: 10, items: 8, unseen: 8, capPerDay: 90, secondsPerReview: 20, feasible: true })
-    expect(plan.days).toHaveLength(10)
-    expect(plan.days[0]).not.toHaveProperty('ids')
-    expect(plan.days.slice(-3).reduce((n, d) => n + d.sweep + d.newItems, 0)).toBe(8)
-    await expect(h.service.setExam({ packId: 'polity', examDate: addDays(TODAY, -1), minutesPerDay: 30 })).rejects.toMatchObject({ code: 'validation' })
-    await expect(h.service.setExam({ packId: 'nope', examDate: addDays(TODAY, 3), minutesPerDay: 30 })).rejects.toMatchObject({ code: 'not-found' })
-    // Exam day itself: nothing left to plan.
-    h.advance(10 * DAY_MS)
-    expect(h.service.plan('polity')).toMatchObject({ daysLeft: 0, days: [] })
+  it('keeps every promise for any mix of items and any gap between the two exams', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 5, max: 60 }),
+        (objective, prompts, days, gap, minutes) => {
+          const deck = deckOf(objective, prompts)
+          const cards = cardsFor(deck, Math.floor((objective + prompts) / 2))
+          const plan = planExam(input(deck, cards, days, minutes, days + gap))
+          const mainsEve = addDays(TODAY, days + gap - 1)
+          for (const d of plan.days) {
+            expect(d.newItems + d.reviews + d.sweep).toBeLessThanOrEqual(capOf(minutes))
+            if (d.date === mainsEve || d.date === addDays(TODAY, days - 1)) expect(d.newItems).toBe(0)
+          }
+          for (const ids of [plan.days.flatMap((d) => d.ids.fresh), plan.days.flatMap((d) => d.ids.sweep)]) expect(new Set(ids).size).toBe(ids.length)
+          // A prompt is swept only in the last days before Mains, however close Prelims is.
+          const mainsSweep = addDays(TODAY, days + gap - Math.max(SWEEP_DAYS, Math.ceil(prompts / capOf(minutes))))
+          for (const d of plan.days) {
+            const prompt = d.ids.sweep.some((id) => Number(id.slice(3)) >= objective)
+            if (prompt) expect(d.date >= mainsSweep).toBe(true)
+          }
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+
+  it('leaves out items that peak at no exam still to come', () => {
+    const deck = deckOf(10)
+    const plan = planExam({ ...input(deck, new Map(), 10, 60), peakOf: () => null })
+    expect(plan.days.every((d) => d.newItems + d.reviews + d.sweep === 0)).toBe(true)
+    expect(plan.feasible).toBe(true)
   })
 })

@@ -170,12 +170,16 @@ describe('persistence and pack updates', () => {
     h = await harness()
     await h.service.rate({ packId: P, itemId: 'q:q-1', rating: 3 })
     await h.service.addCustomCard({ packId: P, id: 'hl-1', kind: 'highlight-cloze', text: 'x {{blank}}', answer: 'y', blockId: 'blk-a' })
-    await h.service.setExam({ packId: P, examDate: '2027-05-24', minutesPerDay: 60 })
+    await h.service.setExam({
+      packId: P,
+      dates: { prelims: '2027-05-24', mains: { gs1: null, gs2: null, gs3: null, gs4: null, essay: null } },
+      minutesPerDay: 60
+    })
     const before = h.service.store.card(P, 'q:q-1')
     const again = await h.reopen()
     expect(again.store.card(P, 'q:q-1')).toEqual(before)
     expect(again.queue({ packId: P, mode: 'section', sectionId: 'sec-one' }).items.map((i) => i.itemId)).toContain('hl:hl-1')
-    expect(again.plan(P)).toMatchObject({ examDate: '2027-05-24', minutesPerDay: 60 })
+    expect(again.plan(P)).toMatchObject({ settings: { prelims: '2027-05-24', minutesPerDay: 60 } })
   })
 
   it('keeps an orphaned card when its question leaves the pack, and resumes it when it comes back', async () => {

@@ -1,38 +1,45 @@
-// Why: "how ready will I be on exam day, and what do I do each day until
-// then", as pure functions over the deck and the cards.
-// Forecast: each seen card's recall at 09:30 on exam day (UPSC prelims
-// paper I) by ts-fsrs's forgetting curve from its stability, if nothing more is
-// studied. Unseen items have no memory to forecast: they are counted apart
-// (`unseen`, `recallSeen`) and as 0 in `recallAll`.
-// Plan: reviews are budgeted at SECONDS_PER_REVIEW each, so minutesPerDay
-// caps the reviews a day. The last 3 days before the exam sweep every item
-// once (strongest first, weakest on the eve); the days before them bring in
-// the unseen items evenly, new items first, then the reviews the scheduler
-// expects (simulated as answered Good, without same-day learning steps).
-// Work over the cap moves to the next day; `feasible` says if all of it fits.
+// Why: "what do I do each day until the exam", as a pure function over the
+// deck and the cards, for items that peak on different days (Prelims, Mains;
+// see exam-targets.ts). Each day, in this order, within the cap
+// (minutesPerDay at SECONDS_PER_REVIEW an item):
+//   1. the final sweep: in the last days before an item's exam every item of
+//      that exam is reviewed once. It takes SWEEP_DAYS, or more when the cap
+//      cannot hold it in those, so it is spread evenly and never piles onto
+//      the eve. Strongest first, weakest on the eve; items never met come
+//      first. What the days cannot hold is left out, the strongest first
+//      (`unswept`), and never pushed onto the exam day;
+//   2. new items, brought in evenly over the days before their sweep; none on
+//      an exam day or the day before it;
+//   3. the reviews the scheduler expects, most overdue first (simulated as
+//      answered Good without same-day steps); what is over the cap moves on.
+// The plan ends on the eve of the next exam; items peaking later are still
+// brought in and reviewed on the way, at the pace their own exam needs.
 import { State } from 'ts-fsrs'
-import type { ExamDayPlan, ExamSectionForecast } from '../../../shared/domain/study'
+import type { ExamDayPlan } from '../../../shared/domain/exam'
 import { addDays, daysBetween, type Calendar } from './days'
+import { examMoment } from './exam-forecast'
 import type { DeckItem } from './items'
+import { ReviewSim } from './exam-sim'
 import type { Scheduler, StoredCard } from './scheduler'
 
 export const SECONDS_PER_REVIEW = 20
 export const SWEEP_DAYS = 3
-const EXAM_TIME_MS = 9.5 * 3_600_000
 const MIDDAY_MS = 12 * 3_600_000
 
-export interface ExamInput {
+export interface PlanInput {
   deck: readonly DeckItem[]
   cards: ReadonlyMap<string, StoredCard>
-  sections: readonly { id: string; title: string }[]
   now: Date
   today: string
-  examDate: string
-  minutesPerDay: number
   calendar: Calendar
-  /** Any scheduler (recall only). */
-  recall: Scheduler
-  /** A scheduler without short-term steps, for day-by-day simulation. */
+  /** The next exam: the plan covers today up to its eve. */
+  until: string
+  /** The day an item peaks at (null: it peaks at no exam still to come, and is left out). */
+  peakOf: (item: DeckItem) => string | null
+  /** Exam days and their eves. */
+  noNewDays: ReadonlySet<string>
+  minutesPerDay: number
+  /** A scheduler without short-term steps. */
   planner: Scheduler
 }
 
@@ -40,99 +47,187 @@ export interface PlannedDay extends ExamDayPlan {
   ids: { fresh: string[]; reviews: string[]; sweep: string[] }
 }
 
-export function examMoment(examDate: string, calendar: Calendar): Date {
-  return new Date(calendar.startOf(examDate).getTime() + EXAM_TIME_MS)
+export interface PlanResult {
+  days: PlannedDay[]
+  capPerDay: number
+  feasible: boolean
+  unswept: number
+  minutesNeeded: number
 }
 
-const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
-
-export function forecastExam(input: Pick<ExamInput, 'deck' | 'cards' | 'sections' | 'now' | 'examDate' | 'calendar' | 'recall'>) {
-  const at = new Date(Math.max(input.now.getTime(), examMoment(input.examDate, input.calendar).getTime()))
-  const recallOf = new Map<string, number | null>(input.deck.map((item) => [item.itemId, input.recall.recall(input.cards.get(item.itemId), at)]))
-  const summarise = (items: readonly DeckItem[]) => {
-    const seen = items.flatMap((item) => {
-      const r = recallOf.get(item.itemId)
-      return r === null || r === undefined ? [] : [r]
-    })
-    return {
-      items: items.length,
-      unseen: items.length - seen.length,
-      recallSeen: mean(seen),
-      recallAll: items.length ? seen.reduce((a, b) => a + b, 0) / items.length : 0
-    }
-  }
-  const sections: ExamSectionForecast[] = input.sections.map((s) => ({
-    sectionId: s.id,
-    title: s.title,
-    ...summarise(input.deck.filter((item) => item.sectionIds.includes(s.id)))
-  }))
-  const all = summarise(input.deck)
-  return { overallSeen: all.recallSeen, overallAll: all.recallAll, sections, recallOf }
+interface Group {
+  peakIdx: number
+  sweepStart: number
+  /** Item numbers, in deck order. */
+  items: number[]
+  unseen: number[]
+  sweepQueue: number[] | null
+  sweeping: boolean
+  unswept: number
+  /** Unseen at the start, days that may bring them in, and brought in so far: their intake runs at an even pace. */
+  intake: { total: number; span: number; done: number }
 }
 
-export function planExam(input: ExamInput): { days: PlannedDay[]; feasible: boolean; capPerDay: number; minutesNeeded: number; daysLeft: number } {
-  const { deck, calendar, planner } = input
+export const minutesOf = (items: number): number => Math.ceil((items * SECONDS_PER_REVIEW) / 60)
+
+export function planExam(input: PlanInput): PlanResult {
+  const { calendar, planner, today } = input
   const cap = Math.floor((input.minutesPerDay * 60) / SECONDS_PER_REVIEW)
-  const daysLeft = daysBetween(input.today, input.examDate)
-  const studyDays = Math.max(0, daysLeft)
-  const sweepDays = Math.min(SWEEP_DAYS, studyDays)
-  const buildDays = studyDays - sweepDays
-  const sim = new Map<string, StoredCard>()
-  for (const item of deck) {
-    const card = input.cards.get(item.itemId)
-    if (card && card.state !== State.New) sim.set(item.itemId, card)
+  const horizon = Math.max(0, daysBetween(today, input.until))
+  // starts[i]: when plan day i begins; a due instant falls on the last day starting at or before it.
+  const starts = Array.from({ length: horizon + 1 }, (_, i) => calendar.startOf(addDays(today, i)).getTime())
+  // Stored instants are toISOString()'s 24 characters, which sort as they fall: no parsing for 20,000 dues.
+  const startsIso = starts.map((ms) => new Date(ms).toISOString())
+  const dayIdxOf = (iso: string): number => {
+    const canonical = iso.length === 24 && iso.endsWith('Z')
+    const ms = canonical ? 0 : Date.parse(iso)
+    let lo = 0
+    let hi = horizon
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (canonical ? (startsIso[mid] as string) <= iso : (starts[mid] as number) <= ms) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
-  const unseen = deck.filter((item) => !sim.has(item.itemId)).map((item) => item.itemId)
-  const firstUnseen = unseen.length
-  const minutesOf = (n: number): number => Math.ceil((n * SECONDS_PER_REVIEW) / 60)
-  const days: PlannedDay[] = []
+  const noNew = new Set([...input.noNewDays].map((d) => daysBetween(today, d)))
+  const intakeDays = (from: number, to: number): number => {
+    let n = to - from
+    for (const d of noNew) if (d >= from && d < to) n--
+    return Math.max(0, n)
+  }
 
-  for (let i = 0; i < buildDays; i++) {
-    const date = addDays(input.today, i)
-    const at = i === 0 ? input.now : new Date(calendar.startOf(date).getTime() + MIDDAY_MS)
-    const dayEnd = calendar.startOf(addDays(date, 1)).getTime()
-    const newTarget = Math.ceil(unseen.length / (buildDays - i))
-    const fresh = unseen.splice(0, Math.min(newTarget, cap))
-    const due = [...sim].filter(([, c]) => Date.parse(c.due) < dayEnd).sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due))
-    const reviews = due.slice(0, cap - fresh.length).map(([id]) => id)
-    for (const id of reviews) sim.set(id, planner.review(sim.get(id), at, 3).card)
-    for (const id of fresh) sim.set(id, planner.review(undefined, at, 3).card)
-    const total = fresh.length + reviews.length
+  const planned = input.deck.flatMap((item) => {
+    const peak = input.peakOf(item)
+    return peak === null ? [] : [{ item, peak }]
+  })
+  const ids = planned.map((p) => p.item.itemId)
+  const sim = new ReviewSim(planned.length, horizon, planner)
+  const groups = new Map<string, Group>()
+  const groupOf: Group[] = []
+  planned.forEach(({ item, peak }, n) => {
+    let g = groups.get(peak)
+    if (!g) {
+      const blank = { sweepStart: 0, items: [], unseen: [], sweepQueue: null, sweeping: false, unswept: 0, intake: { total: 0, span: 0, done: 0 } }
+      groups.set(peak, (g = { ...blank, peakIdx: daysBetween(today, peak) }))
+    }
+    g.items.push(n)
+    groupOf.push(g)
+    const card = input.cards.get(item.itemId)
+    if (!card || card.state === State.New) g.unseen.push(n)
+    else sim.load(n, card.stability, card.difficulty, Date.parse(card.last_review ?? card.due), dayIdxOf(card.due))
+  })
+  for (const g of groups.values()) {
+    g.sweepStart = g.peakIdx - Math.min(Math.max(0, g.peakIdx), Math.max(SWEEP_DAYS, Math.ceil(g.items.length / cap)))
+    g.intake = { total: g.unseen.length, span: intakeDays(0, g.sweepStart), done: 0 }
+  }
+  const next = groups.get(input.until)
+  const firstUnseen = next?.unseen.length ?? 0
+  // Items their sweep covers are not reviewed on the side.
+  const skip = (n: number): boolean => groupOf[n]!.sweeping
+
+  const days: PlannedDay[] = []
+  for (let i = 0; i < horizon; i++) {
+    const atMs = i === 0 ? input.now.getTime() : (starts[i] as number) + MIDDAY_MS
+    const blocked = noNew.has(i)
+    let left = cap
+    let over = false
+    const fresh: number[] = []
+    const swept: number[] = []
+    const reviews: number[] = []
+
+    for (const g of groups.values()) {
+      g.sweeping = i >= g.sweepStart && i < g.peakIdx
+      if (!g.sweeping) continue
+      if (!g.sweepQueue) {
+        g.sweepQueue = sweepOrder(g, sim, examMoment(addDays(today, g.peakIdx), calendar).getTime())
+        const room = cap * (g.peakIdx - i)
+        if (g.sweepQueue.length > room) {
+          // Out go the strongest seen items (right after the never-met ones); any still over go at the window's end.
+          const firstSeen = g.sweepQueue.findIndex((n) => sim.seen(n))
+          g.unswept += g.sweepQueue.splice(firstSeen < 0 ? room : Math.min(firstSeen, room), g.sweepQueue.length - room).length
+        }
+      }
+      const share = Math.ceil(g.sweepQueue.length / (g.peakIdx - i))
+      over ||= share > left
+      for (const n of g.sweepQueue.splice(0, Math.min(share, left))) {
+        if (!sim.seen(n)) {
+          if (blocked) {
+            g.unswept++
+            continue
+          }
+          g.unseen.splice(g.unseen.indexOf(n), 1)
+          fresh.push(n)
+        } else swept.push(n)
+        // Not simulated further: a group's sweep runs on to its exam, which is on or after the plan's last day.
+        left--
+      }
+      if (i === g.peakIdx - 1) {
+        g.unswept += g.sweepQueue.length
+        g.sweepQueue = []
+      }
+    }
+
+    if (!blocked) {
+      for (const g of groups.values()) {
+        if (i >= g.sweepStart || g.unseen.length === 0) continue
+        // Even pace: by the k-th day that may bring items in, k/span of them are in.
+        const wanted = Math.ceil((g.intake.total * intakeDays(0, i + 1)) / Math.max(1, g.intake.span)) - g.intake.done
+        over ||= wanted > left
+        for (const n of g.unseen.splice(0, Math.max(0, Math.min(wanted, left)))) {
+          g.intake.done++
+          fresh.push(n)
+          left--
+          sim.review(n, i, atMs)
+        }
+      }
+    }
+
+    // Most overdue first; what is over the cap stays due for the next day.
+    for (let n = sim.peekDue(i, skip); n >= 0 && left > 0; n = sim.peekDue(i, skip)) {
+      sim.take(n)
+      reviews.push(n)
+      left--
+      sim.review(n, i, atMs)
+    }
+    over ||= sim.peekDue(i, skip) >= 0
+
+    const toIds = (ns: number[]): string[] => ns.map((n) => ids[n]!)
     days.push({
-      date,
+      date: addDays(today, i),
       newItems: fresh.length,
       reviews: reviews.length,
-      sweep: 0,
-      minutes: minutesOf(total),
-      overCap: newTarget + due.length > cap,
-      ids: { fresh, reviews, sweep: [] }
+      sweep: swept.length,
+      minutes: minutesOf(fresh.length + reviews.length + swept.length),
+      overCap: over,
+      ids: { fresh: toIds(fresh), reviews: toIds(reviews), sweep: toIds(swept) }
     })
   }
 
-  // The sweep: strongest on exam day first, so the weakest are the freshest.
-  const examAt = examMoment(input.examDate, calendar)
-  const strength = (id: string): number => input.recall.recall(sim.get(id), examAt) ?? -1
-  const order = deck.map((item) => item.itemId).sort((a, b) => strength(b) - strength(a))
-  let carry: string[] = []
-  for (let j = 0; j < sweepDays; j++) {
-    const share = Math.ceil(order.length / (sweepDays - j))
-    const wanted = [...carry, ...order.splice(0, share)]
-    const done = wanted.slice(0, cap)
-    carry = wanted.slice(cap)
-    const fresh = done.filter((id) => !sim.has(id))
-    const swept = done.filter((id) => sim.has(id))
-    for (const id of fresh) sim.set(id, planner.review(undefined, examAt, 3).card)
-    days.push({
-      date: addDays(input.today, buildDays + j),
-      newItems: fresh.length,
-      reviews: 0,
-      sweep: swept.length,
-      minutes: minutesOf(done.length),
-      overCap: carry.length > 0,
-      ids: { fresh, reviews: [], sweep: swept }
-    })
+  const unswept = next ? (horizon === 0 ? next.items.length : next.unswept) : 0
+  return {
+    days,
+    capPerDay: cap,
+    feasible: !next || (unswept === 0 && next.unseen.length === 0),
+    unswept,
+    minutesNeeded: next ? minutesOf(itemsNeeded(next.items.length, firstUnseen, horizon, intakeDays)) : 0
   }
-  const needed = Math.max(buildDays > 0 ? Math.ceil(firstUnseen / buildDays) : 0, sweepDays > 0 ? Math.ceil(deck.length / sweepDays) : 0)
-  const feasible = daysLeft > 0 ? carry.length === 0 && order.length === 0 : deck.length === 0
-  return { days, feasible, capPerDay: cap, minutesNeeded: minutesOf(needed), daysLeft }
+}
+
+/** Never met first, then strongest to weakest at the exam. */
+function sweepOrder(g: Group, sim: ReviewSim, examMs: number): number[] {
+  const ranked = g.items.map((n) => ({ n, strength: sim.recallAt(n, examMs) ?? 2 }))
+  return ranked.sort((x, y) => y.strength - x.strength).map((r) => r.n)
+}
+
+/** Least items a day that sweep `items` and meet the `unseen` ones first, before the sweep or early in it (reviews aside). */
+function itemsNeeded(items: number, unseen: number, days: number, intakeDays: (from: number, to: number) => number): number {
+  if (days === 0 || items === 0) return 0
+  for (let n = 1; n < items; n++) {
+    const sweepDays = Math.min(days, Math.max(SWEEP_DAYS, Math.ceil(items / n)))
+    const start = days - sweepDays
+    const lateUnseen = Math.max(0, unseen - intakeDays(0, start) * n)
+    if (sweepDays * n >= items && lateUnseen <= intakeDays(start, days) * n) return n
+  }
+  return items
 }

@@ -1,14 +1,15 @@
 // Why: the shapes of the study files on disk, checked with zod when each file
 // is opened. Three kinds of file, split so that answering a card rewrites only
 // a small one (see study-store.ts):
-//   study.json          cards as of the last checkpoint, highlights, exam, daily counts
+//   study.json          cards as of the last checkpoint, highlights, exam dates, daily counts
 //   study-journal.json  the reviews since that checkpoint (each with the card it produced)
 //   study-log-YYYY-MM_bN.json  every review ever made, by month and block of ids (history)
 import * as z from 'zod'
 import { CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX } from '../../../shared/domain/cloze'
 import { EXAM_MINUTES_MAX, EXAM_MINUTES_MIN } from '../../../shared/domain/study'
 import { Id } from '../../../shared/pack/schema'
-import { Day, ItemId } from '../../../shared/routes/study'
+import { MAINS_PAPERS, type MainsPaper } from '../../../shared/domain/exam'
+import { Day, ExamDates, ItemId } from '../../../shared/routes/study'
 import { StoredCardSchema, StoredLogSchema } from './scheduler'
 
 const IsoTime = z.iso.datetime()
@@ -18,7 +19,14 @@ export const HighlightCardSchema = z
   .object({ id: Id, text: z.string().min(1).max(CLOZE_TEXT_MAX), answer: z.string().min(1).max(CLOZE_ANSWER_MAX), blockId: Id, createdAt: IsoTime })
   .strict()
 
-export const ExamSchema = z.object({ examDate: Day, minutesPerDay: z.number().int().min(EXAM_MINUTES_MIN).max(EXAM_MINUTES_MAX), setAt: IsoTime }).strict()
+const Minutes = z.number().int().min(EXAM_MINUTES_MIN).max(EXAM_MINUTES_MAX)
+const NO_MAINS_DATES = Object.fromEntries(MAINS_PAPERS.map((p) => [p, null])) as Record<MainsPaper, null>
+/** Before two deadlines there was one exam date: it was the Prelims date, so it becomes that, and is written so at the next save. */
+const LegacyExamSchema = z
+  .object({ examDate: Day, minutesPerDay: Minutes, setAt: IsoTime })
+  .strict()
+  .transform(({ examDate, minutesPerDay, setAt }) => ({ dates: { prelims: examDate, mains: { ...NO_MAINS_DATES } }, minutesPerDay, setAt }))
+export const ExamSchema = z.union([z.object({ dates: ExamDates, minutesPerDay: Minutes, setAt: IsoTime }).strict(), LegacyExamSchema])
 
 export const PackStudySchema = z
   .object({

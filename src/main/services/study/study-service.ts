@@ -9,12 +9,14 @@ import { State } from 'ts-fsrs'
 import type { In } from '../../../shared/contract'
 import type { StoreNotice } from '../../../shared/domain'
 import { highlightItemId, type ItemKind } from '../../../shared/domain/ids'
-import type { CardSummary, ExamPlan, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/domain/study'
+import type { ExamPlan } from '../../../shared/domain/exam'
+import type { CardSummary, QueueItem, StudyQueue, StudyRating, StudyStats, UndoResult } from '../../../shared/domain/study'
 import { NotFoundError, ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
 import type { StoreFileOptions } from '../store/json-store'
 import { addDays, localCalendar, type Calendar } from './days'
-import { forecastExam, planExam, SECONDS_PER_REVIEW } from './exam-plan'
+import { buildExamPlan } from './exam-report'
+import { pastDates } from './exam-targets'
 import { buildDeck, findItem, indexPack, type DeckItem } from './items'
 import { openMockService, type MockService } from './mock-service'
 import { cramQueue, dueQueue, sectionQueue, type QueueContext } from './queue'
@@ -111,27 +113,19 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
   const plan = (packId: string): ExamPlan | null => {
     const exam = store.pack(packId).exam
     if (!exam) return null
-    const now = clock()
-    const deck = deckOf(packId)
-    const cards = store.cards(packId)
-    const base = { deck, cards, sections: sectionsOf(packId), now, today: calendar.dayOf(now), examDate: exam.examDate, calendar }
-    const forecast = forecastExam({ ...base, recall: scheduler })
-    const planned = planExam({ ...base, minutesPerDay: exam.minutesPerDay, recall: scheduler, planner })
-    return {
+    const pack = packs.get(packId)
+    return buildExamPlan({
       packId,
-      examDate: exam.examDate,
-      minutesPerDay: exam.minutesPerDay,
-      secondsPerReview: SECONDS_PER_REVIEW,
-      capPerDay: planned.capPerDay,
-      today: base.today,
-      daysLeft: planned.daysLeft,
-      items: deck.length,
-      unseen: [...forecast.recallOf.values()].filter((r) => r === null).length,
-      forecast: { overallSeen: forecast.overallSeen, overallAll: forecast.overallAll, sections: forecast.sections },
-      days: planned.days.map(({ ids: _ids, ...day }) => day),
-      feasible: planned.feasible,
-      minutesNeeded: planned.minutesNeeded
-    }
+      settings: { ...exam.dates, minutesPerDay: exam.minutesPerDay },
+      deck: deckOf(packId),
+      cards: store.cards(packId),
+      sections: sectionsOf(packId),
+      questions: indexPack(pack).questions,
+      now: clock(),
+      calendar,
+      recall: scheduler,
+      planner
+    })
   }
 
   const mocks = await openMockService({
@@ -235,14 +229,15 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       })
       return { removed: true }
     },
-    async setExam({ packId, examDate, minutesPerDay }) {
+    async setExam({ packId, dates, minutesPerDay }) {
       packs.requirePack(packId)
       const now = clock()
-      if (examDate < calendar.dayOf(now)) {
-        throw new ServiceError('validation', 'The exam date has already passed.', [{ path: 'examDate', message: 'in the past' }])
-      }
+      // A date already passed is kept only if it was saved before (Prelims is over, the Mains dates still count).
+      const saved = store.pack(packId).exam?.dates
+      const problems = pastDates(dates, saved, calendar.dayOf(now))
+      if (problems.length) throw new ServiceError('validation', `${problems.map((p) => p.message).join('; ')}.`, problems)
       await store.updatePack(packId, (p) => {
-        p.exam = { examDate, minutesPerDay, setAt: now.toISOString() }
+        p.exam = { dates, minutesPerDay, setAt: now.toISOString() }
       })
       return plan(packId) as ExamPlan
     },

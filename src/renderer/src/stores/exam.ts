@@ -1,9 +1,9 @@
-// Why: the student's exam date and daily minutes, and the plan main works out
-// from them. The form shows the plan only once main has saved the settings.
+// Why: the student's Prelims and Mains dates and daily minutes, and the plan
+// main works out from them. The form shows the plan only once main has saved the settings.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import type { ExamPlan } from '@shared/domain/study'
+import type { ExamDates, ExamPlan } from '@shared/domain/exam'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
 
@@ -21,14 +21,14 @@ export const useExamStore = defineStore('exam', () => {
     }
   }
 
-  async function save(packId: string, examDate: string, minutesPerDay: number): Promise<Outcome> {
+  async function save(packId: string, dates: ExamDates, minutesPerDay: number): Promise<Outcome> {
     saving.value = true
     try {
-      plan.value = await api['exam:set']({ packId, examDate, minutesPerDay })
+      plan.value = await api['exam:set']({ packId, dates, minutesPerDay })
       loaded.value = true
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'save your exam date')
+      const notice = useNoticesStore().reportError(err, 'save your exam dates')
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

@@ -22,7 +22,7 @@ import { openMockService, type MockService } from './mock-service'
 import { cramQueue, dueQueue, sectionQueue, type QueueContext } from './queue'
 import { createScheduler, summarise, type StoredCard } from './scheduler'
 import { buildStats } from './stats'
-import type { LogEntry, NewLogEntry } from './study-schema'
+import type { LogEntry, NewLogEntry, PackStudy } from './study-schema'
 import { StudyStore } from './study-store'
 
 export const DEFAULT_NEW_PER_DAY = 20
@@ -110,8 +110,15 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
     return { ...entryBase(packId, itemId, rating, now), source, fresh: !prev || prev.state === State.New, card, log, ...(prev ? { prevDue: prev.due } : {}) }
   }
 
+  // The dates are the student's: set in one pack, they plan every pack. The minutes a day stay the pack's own once set.
+  const examOf = (packId: string): PackStudy['exam'] => {
+    const own = store.pack(packId).exam
+    const latest = store.latestExam()
+    if (!latest) return null
+    return { ...latest, minutesPerDay: own?.minutesPerDay ?? latest.minutesPerDay }
+  }
   const plan = (packId: string): ExamPlan | null => {
-    const exam = store.pack(packId).exam
+    const exam = examOf(packId)
     if (!exam) return null
     const pack = packs.get(packId)
     return buildExamPlan({
@@ -233,7 +240,7 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
       packs.requirePack(packId)
       const now = clock()
       // A date already passed is kept only if it was saved before (Prelims is over, the Mains dates still count).
-      const saved = store.pack(packId).exam?.dates
+      const saved = examOf(packId)?.dates
       const problems = pastDates(dates, saved, calendar.dayOf(now))
       if (problems.length) throw new ServiceError('validation', `${problems.map((p) => p.message).join('; ')}.`, problems)
       await store.updatePack(packId, (p) => {

@@ -102,6 +102,15 @@ export class StudyStore {
     return Object.hasOwn(packs, packId) ? (packs[packId] as PackStudy) : emptyPackStudy()
   }
 
+  /** The exam dates set most recently in any pack: a student has one Prelims and one Mains, whatever pack they set them in. */
+  latestExam(): PackStudy['exam'] {
+    let latest: PackStudy['exam'] = null
+    for (const pack of Object.values(this.snapshot.data.packs)) {
+      if (pack.exam && (!latest || pack.exam.setAt > latest.setAt)) latest = pack.exam
+    }
+    return latest
+  }
+
   /** The pack's current cards, answers still being written included. */
   cards(packId: string): ReadonlyMap<string, StoredCard> {
     return this.#journaled.view().cards.get(packId) ?? new Map()

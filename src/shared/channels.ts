@@ -48,7 +48,12 @@ const NAMES = {
   'data:restoreAutomatic': true,
   'data:deletePackProgress': true,
   'packs:import': true,
-  'packs:remove': true
+  'packs:remove': true,
+  'tuning:get': true,
+  'tuning:setRetention': true,
+  'tuning:optimise': true,
+  'tuning:keep': true,
+  'tuning:revert': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -12,6 +12,10 @@ import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
 import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
+import { createTuningHandlers } from './tuning/handlers'
+import { OPTIMISER_WORKER } from './tuning/optimiser-worker-path'
+import { openTuningService } from './tuning/tuning-service'
+import { allCards, allReviews } from './tuning/study-sources'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -21,6 +25,8 @@ export interface AppServicesOptions {
   clock?: () => Date
   /** Desktop-only abilities (save dialog, open folder); the browser host uses the defaults. */
   platform?: Platform
+  /** The built FSRS optimiser worker (default: the one built beside this bundle). */
+  optimiserWorker?: string
 }
 
 export interface AppServices {
@@ -33,16 +39,29 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir, importedPacksDir(opts.dataDir))
+  // Opened first: the study service asks it for retention and parameters at each answer.
+  const tuning = await openTuningService({
+    dir: opts.dataDir,
+    workerPath: opts.optimiserWorker ?? OPTIMISER_WORKER,
+    sources: { reviews: () => allReviews(packs, study), cards: () => allCards(packs, study) },
+    ...(opts.clock ? { clock: opts.clock } : {})
+  })
   const [settings, progress, study, reading] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
-    openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
+    openStudyService({ dir: opts.dataDir, packs, tuning: tuning.fsrs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
   const platform = opts.platform ?? browserPlatform
   // Asked for afresh each time: a notice can be raised after start (a
   // checkpoint that keeps failing) and goes away once its cause is fixed.
-  const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
+  const notices = (): StoreNotice[] => [
+    ...settings.store.notices,
+    ...progress.store.notices,
+    ...study.notices(),
+    ...reading.annotations.notices(),
+    ...tuning.store.notices
+  ]
 
   const handlers: Handlers = withDataHandlers(
     {
@@ -58,7 +77,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...createStudyHandlers(study),
       ...reading.handlers,
       'files:save': async (request) => platform.saveFile(request),
-      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
+      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
+      ...createTuningHandlers(tuning)
     },
     { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
   )
@@ -70,7 +90,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), tuning.store.flush()])
       study.store.close()
       reading.annotations.store.close()
     }

@@ -112,23 +112,46 @@ export interface Scheduler {
   recall(card: StoredCard | undefined, at: Date): number | null
 }
 
-export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
+/** The student's desired retention and fitted parameters (null: ts-fsrs's defaults); see tuning/tuning-service.ts. */
+export interface FsrsTuning {
+  desiredRetention: number
+  parameters: readonly number[] | null
+}
+
+export function createScheduler(opts: { shortTerm?: boolean; tuning?: () => FsrsTuning } = {}): Scheduler {
   // Fuzz off (ts-fsrs's default): the same answers give the same schedule, which tests rely on.
-  const f = fsrs({ enable_fuzz: false, enable_short_term: opts.shortTerm ?? true })
+  const build = (t: FsrsTuning | undefined) =>
+    fsrs({
+      enable_fuzz: false,
+      enable_short_term: opts.shortTerm ?? true,
+      ...(t ? { request_retention: t.desiredRetention } : {}),
+      ...(t?.parameters ? { w: [...t.parameters] } : {})
+    })
+  // Rebuilt only when the tuning service hands out a new object (a saved change).
+  let tuned = opts.tuning?.()
+  let fsrsNow = build(tuned)
+  const current = () => {
+    const t = opts.tuning?.()
+    if (t !== tuned) {
+      tuned = t
+      fsrsNow = build(t)
+    }
+    return fsrsNow
+  }
   return {
     review(card, at, grade) {
-      const current = card ? fromStoredCard(card) : createEmptyCard(at)
-      const item = f.next(current, at, grade as Grade)
+      const start = card ? fromStoredCard(card) : createEmptyCard(at)
+      const item = current().next(start, at, grade as Grade)
       return { card: toStoredCard(item.card), log: toStoredLog(item.log) }
     },
     rollback(card, log, prevDue) {
-      const prev = f.rollback(fromStoredCard(card), { ...log, due: new Date(log.due), review: new Date(log.review) })
+      const prev = current().rollback(fromStoredCard(card), { ...log, due: new Date(log.due), review: new Date(log.review) })
       return toStoredCard({ ...prev, due: new Date(prevDue) })
     },
     recall(card, at) {
       if (!card || card.state === State.New || !card.last_review) return null
       const elapsed = Math.max(0, (at.getTime() - Date.parse(card.last_review)) / MS_PER_DAY)
-      return f.forgetting_curve(elapsed, card.stability)
+      return current().forgetting_curve(elapsed, card.stability)
     }
   }
 }

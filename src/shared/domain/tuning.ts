@@ -12,9 +12,9 @@ export const WORKLOAD_RETENTIONS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97] as const
 /** Days the workload estimate looks ahead. */
 export const WORKLOAD_DAYS = 30
 
-/** A retention in hundredths, as the setting is stored and shown. */
-export function isRetentionStep(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 && value >= RETENTION_MIN - 1e-9 && value <= RETENTION_MAX + 1e-9
+/** Retention is set in hundredths (0.87, not 0.875), as the slider offers and the workload table shows. */
+export function inHundredths(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-9
 }
 
 /** How well a set of parameters predicted the student's own answers (lower is better). */

@@ -1,7 +1,7 @@
 // Why: the scheduler-tuning channels (desired retention, optimise, keep,
 // revert) with their strict input schemas; merged into the one contract.
 import * as z from 'zod'
-import { isRetentionStep, RETENTION_MAX, RETENTION_MIN, type TuningState } from '../domain/tuning'
+import { inHundredths, RETENTION_MAX, RETENTION_MIN, type TuningState } from '../domain/tuning'
 import { NoInput, route } from '../route'
 
 export const RetentionInput = z
@@ -10,7 +10,7 @@ export const RetentionInput = z
       .number()
       .min(RETENTION_MIN, `desired retention is at least ${RETENTION_MIN}`)
       .max(RETENTION_MAX, `desired retention is at most ${RETENTION_MAX}`)
-      .refine(isRetentionStep, 'desired retention is given in hundredths, like 0.90')
+      .refine(inHundredths, 'desired retention is given in hundredths, like 0.90')
   })
   .strict()
 

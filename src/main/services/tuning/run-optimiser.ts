@@ -9,8 +9,6 @@ export interface RunOptimiserOptions {
   /** The built worker script (see optimiser-worker-path.ts). */
   workerPath: string
   timeoutMs?: number
-  /** Node flags for the worker (tests run the TypeScript source through tsx). */
-  execArgv?: string[]
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
@@ -22,7 +20,7 @@ export function runOptimiser(job: OptimiseJob, opts: RunOptimiserOptions): Promi
     let worker: Worker
     try {
       // The typed arrays are copied into the worker (structured clone), not transferred: the caller may still read them.
-      worker = new Worker(opts.workerPath, { workerData: job, ...(opts.execArgv ? { execArgv: opts.execArgv } : {}) })
+      worker = new Worker(opts.workerPath, { workerData: job })
     } catch (error) {
       reject(failed(`the optimiser could not start (${error instanceof Error ? error.message : String(error)}).`))
       return

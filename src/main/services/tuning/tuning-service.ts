@@ -25,8 +25,6 @@ export interface TuningServiceOptions {
   /** The built optimiser worker; undefined where the build has none (the optimise call then says so). */
   workerPath: string | undefined
   clock?: () => Date
-  /** Node flags for the worker (tests run its TypeScript source through tsx). */
-  execArgv?: string[]
   timeoutMs?: number
   store?: Omit<StoreFileOptions, 'dir' | 'clock'>
 }
@@ -99,7 +97,7 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
         }
         const result = await runOptimiser(
           { sequences: toSequences(records), current: store.data.parameters, enableShortTerm: true },
-          { workerPath: opts.workerPath, ...(opts.execArgv ? { execArgv: opts.execArgv } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }
+          { workerPath: opts.workerPath, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }
         )
         await save((d) => {
           d.previous = { parameters: d.parameters }

@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   check('each dependency imports from inside the packed app', probe.status === 0 ? [] : [probe.stderr.trim()])
 
   // The FSRS optimiser's worker and its .wasm must run from the packed files, as the app starts them.
-  const worker = mainBundles.find((f) => /^chunks\/optimiser-worker-[\w-]+\.js$/.test(f))
+  const worker = mainBundles.find((f) => f.startsWith('chunks/') && readFileSync(join(extracted, 'out/main', f), 'utf8').includes('computeParameters'))
   writeFileSync(
     join(extracted, 'out/main/optimiser-probe.mjs'),
     'import { Worker } from "node:worker_threads"\n' +

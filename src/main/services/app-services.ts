@@ -13,7 +13,7 @@ import { withDataHandlers } from './data/handlers'
 import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
 import { createTuningHandlers } from './tuning/handlers'
-import { OPTIMISER_WORKER } from './tuning/optimiser-worker-path'
+import { builtOptimiserWorker } from './tuning/optimiser-worker-path'
 import { openTuningService } from './tuning/tuning-service'
 import { allCards, allReviews } from './tuning/study-sources'
 
@@ -42,7 +42,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Opened first: the study service asks it for retention and parameters at each answer.
   const tuning = await openTuningService({
     dir: opts.dataDir,
-    workerPath: opts.optimiserWorker ?? OPTIMISER_WORKER,
+    workerPath: opts.optimiserWorker ?? (await builtOptimiserWorker()),
     sources: { reviews: () => allReviews(packs, study), cards: () => allCards(packs, study) },
     ...(opts.clock ? { clock: opts.clock } : {})
   })

@@ -1,8 +1,14 @@
 /// <reference types="electron-vite/node" />
 // Why: the one import of the worker as a separate bundle. electron-vite builds
 // it beside out/main for the app, vite.web.config.ts beside out/web for the
-// browser host; either way this is the built file's absolute path.
-import workerPath from './optimiser-worker?modulePath'
-
-/** Undefined when not built (unit tests pass the TypeScript source instead). */
-export const OPTIMISER_WORKER: string | undefined = typeof workerPath === 'string' && workerPath.endsWith('.js') ? workerPath : undefined
+// browser host, and the import is the built file's absolute path. Dynamic, so
+// the services still load where nothing bundled them (tsx runs the bench and
+// crash tests from source): there the optimiser is simply not available.
+export async function builtOptimiserWorker(): Promise<string | undefined> {
+  try {
+    const { default: path } = await import('./optimiser-worker?modulePath')
+    return typeof path === 'string' && path.endsWith('.js') ? path : undefined
+  } catch {
+    return undefined
+  }
+}

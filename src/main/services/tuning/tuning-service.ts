@@ -64,7 +64,7 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
       minReviews: OPTIMISE_MIN_REVIEWS,
       canOptimise: reviews >= OPTIMISE_MIN_REVIEWS && lastOptimise?.status !== 'pending',
       cards: cards.filter((c) => c.state !== 0).length,
-      workload: estimateWorkload(cards, parameters, retentions, clock()),
+      workload: await estimateWorkload(cards, parameters, retentions, clock()),
       lastOptimise: lastOptimise ? structuredClone(lastOptimise) : null
     }
   }

@@ -259,7 +259,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(extracted, 'out/main/optimiser-probe.mjs'),
     'import { Worker } from "node:worker_threads"\n' +
-      `const w = new Worker(new URL(${JSON.stringify(`./${worker}`)}, import.meta.url), { workerData: { sequences: { ratings: new Uint8Array([3, 3, 1, 3]), days: new Int32Array([0, 2, 9, 10]), lengths: new Uint32Array([4]) }, current: null, enableShortTerm: true } })\n` +
+      `const w = new Worker(new URL(${JSON.stringify(`./${worker}`)}, import.meta.url), { workerData: { tag: "revision-desk/fsrs-optimise", sequences: { ratings: new Uint8Array([3, 3, 1, 3]), days: new Int32Array([0, 2, 9, 10]), lengths: new Uint32Array([4]) }, current: null, enableShortTerm: true } })\n` +
       'w.once("message", (m) => { if (!m.ok || m.parameters.length !== 21) { console.error(JSON.stringify(m)); process.exit(1) } process.exit(0) })\n' +
       'w.once("error", (e) => { console.error(e.message); process.exit(1) })\n'
   )

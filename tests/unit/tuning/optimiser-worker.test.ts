@@ -1,6 +1,7 @@
 // Why: the optimiser must really fit the student's own history on a worker
 // thread, score before and after on the same reviews, and turn every way a
 // worker can fail into one clear error.
+import { Worker } from 'node:worker_threads'
 import { default_w } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { predictionError } from '../../../src/main/services/tuning/prediction-error'
@@ -62,6 +63,14 @@ describe('the optimiser worker', () => {
   it('stops a worker that never answers', async () => {
     const job = { sequences: toSequences([]), current: null, enableShortTerm: true }
     await expect(runOptimiser(job, { workerPath: fixtureWorker('silent'), timeoutMs: 300 })).rejects.toThrow(/took too long and was stopped/)
+  })
+
+  it('does nothing on a thread whose data is not its job (vitest loads it through the ?modulePath import)', async () => {
+    const worker = new Worker(WORKER_SOURCE, { workerData: { sequences: toSequences([]), current: null, enableShortTerm: true } })
+    const messages: unknown[] = []
+    worker.on('message', (m) => messages.push(m))
+    expect(await new Promise((resolve) => worker.once('exit', resolve))).toBe(0)
+    expect(messages).toEqual([])
   })
 
   it('a worker file that is missing gives a clear error', async () => {

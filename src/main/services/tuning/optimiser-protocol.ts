@@ -3,6 +3,13 @@
 import * as z from 'zod'
 import type { ReviewSequences } from './review-sequences'
 
+/**
+ * Marks the worker's data as a job. The worker module also gets imported on
+ * threads that are not its own (vitest runs tests on worker threads and loads
+ * it through the `?modulePath` import), where it must do nothing.
+ */
+export const JOB_TAG = 'revision-desk/fsrs-optimise'
+
 export interface OptimiseJob {
   sequences: ReviewSequences
   /** The parameters in use now (null: ts-fsrs's defaults), scored as "before". */

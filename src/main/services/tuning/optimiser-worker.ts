@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { OptimiseJob, OptimiseReply } from './optimiser-protocol'
+import { JOB_TAG, type OptimiseJob, type OptimiseReply } from './optimiser-protocol'
 import { predictionError } from './prediction-error'
 import { toTrainingItems } from './review-sequences'
 
@@ -35,8 +35,9 @@ async function optimise(job: OptimiseJob): Promise<OptimiseReply> {
 }
 
 const port = parentPort
-if (port) {
-  optimise(workerData as OptimiseJob).then(
+const job = workerData as (OptimiseJob & { tag?: unknown }) | null
+if (port && job?.tag === JOB_TAG) {
+  optimise(job).then(
     (reply) => port.postMessage(reply),
     (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies OptimiseReply)
   )

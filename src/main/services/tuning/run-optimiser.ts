@@ -3,7 +3,7 @@
 // turned into one clear error, so a failed run changes nothing.
 import { Worker } from 'node:worker_threads'
 import { ServiceError } from '../errors'
-import { OptimiseReplySchema, type OptimiseJob, type OptimiseResult } from './optimiser-protocol'
+import { JOB_TAG, OptimiseReplySchema, type OptimiseJob, type OptimiseResult } from './optimiser-protocol'
 
 export interface RunOptimiserOptions {
   /** The built worker script (see optimiser-worker-path.ts). */
@@ -20,7 +20,7 @@ export function runOptimiser(job: OptimiseJob, opts: RunOptimiserOptions): Promi
     let worker: Worker
     try {
       // The typed arrays are copied into the worker (structured clone), not transferred: the caller may still read them.
-      worker = new Worker(opts.workerPath, { workerData: job })
+      worker = new Worker(opts.workerPath, { workerData: { ...job, tag: JOB_TAG } })
     } catch (error) {
       reject(failed(`the optimiser could not start (${error instanceof Error ? error.message : String(error)}).`))
       return

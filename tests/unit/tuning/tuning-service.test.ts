@@ -1,7 +1,7 @@
 // Why: desired retention and fitted parameters decide every future interval,
 // so they must be checked on the way in, survive a restart, and an
 // optimisation must be exactly reversible; a failed one must change nothing.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -67,6 +67,16 @@ describe('desired retention', () => {
     expect(at(0.8)).toBeGreaterThan(0)
     expect(at(0.97)).toBeGreaterThan(at(0.9))
     expect(at(0.9)).toBeGreaterThan(at(0.8))
+  })
+})
+
+describe('the tuning file', () => {
+  it('a damaged one is kept aside, the defaults load and a notice says so', async () => {
+    await writeFile(join(dir, 'tuning.json'), '{"schemaVersion":1,"data":{"desiredRetention":')
+    const tuning = await open([])
+    expect(tuning.fsrs()).toEqual({ desiredRetention: 0.9, parameters: null })
+    expect(tuning.store.notices).toHaveLength(1)
+    expect((await readdir(dir)).some((f) => /^tuning\.corrupt-.*\.json$/.test(f))).toBe(true)
   })
 })
 

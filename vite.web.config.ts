@@ -4,9 +4,9 @@
 // does, so the paths it derives (out/renderer, resources/packs) still resolve.
 import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -20,6 +20,48 @@ function bridgeClientBesideBundle(): Plugin {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'bridge-client.js', source: readFileSync(source, 'utf8') })
+    }
+  }
+}
+
+const nodeExternals = [...builtinModules, /^node:/]
+
+/**
+ * `?modulePath` as electron-vite gives it to the main build: the file bundled
+ * on its own and written beside server.js, the import being its absolute path
+ * (the FSRS optimiser's worker thread loads from it).
+ */
+function modulePathBesideBundle(): Plugin {
+  const QUERY = '?modulePath'
+  // Emitted at generateBundle: Vite drops assets emitted earlier from an SSR build.
+  const workers = new Map<string, string>()
+  return {
+    name: 'revision-desk:module-path',
+    buildStart() {
+      workers.clear()
+    },
+    generateBundle() {
+      for (const [fileName, source] of workers) this.emitFile({ type: 'asset', fileName, source })
+    },
+    async load(id) {
+      if (!id.endsWith(QUERY)) return null
+      const file = id.slice(0, -QUERY.length)
+      const fileName = `${basename(file).replace(/\.[cm]?[jt]s$/, '')}.js`
+      const built = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          ssr: file,
+          write: false,
+          target: 'node20',
+          minify: false,
+          rollupOptions: { external: nodeExternals, output: { format: 'es', entryFileNames: fileName, codeSplitting: false } }
+        }
+      })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[]
+      const entry = (Array.isArray(built) ? built[0]! : built).output.find((c) => c.type === 'chunk' && c.isEntry) as Rolldown.OutputChunk
+      this.addWatchFile(file)
+      workers.set(fileName, entry.code)
+      return `import { dirname, join } from 'node:path'\nimport { fileURLToPath } from 'node:url'\nexport default join(dirname(fileURLToPath(import.meta.url)), ${JSON.stringify(fileName)})`
     }
   }
 }
@@ -39,9 +81,9 @@ export default defineConfig({
     copyPublicDir: false,
     rollupOptions: {
       // Dependencies stay in node_modules, loaded by node as the services load them in Electron.
-      external: [...builtinModules, /^node:/],
+      external: nodeExternals,
       output: { format: 'es', entryFileNames: 'server.js', codeSplitting: false }
     }
   },
-  plugins: [bridgeClientBesideBundle()]
+  plugins: [bridgeClientBesideBundle(), modulePathBesideBundle()]
 })

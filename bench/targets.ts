@@ -16,8 +16,13 @@ export const TARGETS: readonly Target[] = [
   // Absolute times the README has always set: a busy machine stretches them.
   { key: 'boot_ms', max: 100, what: 'boot with the bundled pack, p50 ms' },
   { key: 'boot_100packs_ms', max: 1000, what: 'boot with 100 distinct packs, p50 ms' },
-  { key: 'max_event_loop_block_ms', max: 50, what: 'longest main-loop stall, boot and a session on 20,000 reviews and 5,000 highlights, ms' },
+  {
+    key: 'max_event_loop_block_ms',
+    max: 50,
+    what: 'longest main-loop stall, boot and a session on 20,000 reviews and 5,000 highlights, and optimising 10,000 reviews, ms'
+  },
   { key: 'save_annotation_p50_ms_5k', max: 10, what: 'highlight saved until on disk with 5,000 stored, p50 ms' },
+  { key: 'optimise_max_event_loop_block_ms', max: 50, what: 'longest main-loop stall while tuning:optimise fits 10,000 reviews on its worker, ms' },
   { key: 'exam_plan_20k_items_ms', max: 50, what: 'two-deadline exam plan and forecast over 20,000 items, p50 ms' }
 ]
 

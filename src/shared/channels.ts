@@ -62,7 +62,12 @@ const NAMES = {
   'writing:score': true,
   'writing:export': true,
   'writing:draft': true,
-  'writing:saveDraft': true
+  'writing:saveDraft': true,
+  'tuning:get': true,
+  'tuning:setRetention': true,
+  'tuning:optimise': true,
+  'tuning:keep': true,
+  'tuning:revert': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -15,6 +15,7 @@ import { filesRoutes } from './routes/files'
 import { dataRoutes } from './routes/data'
 import { prelimsRoutes } from './routes/prelims'
 import { writingRoutes } from './routes/writing'
+import { tuningRoutes } from './routes/tuning'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -37,7 +38,8 @@ export const contract = {
   ...filesRoutes,
   ...dataRoutes,
   ...prelimsRoutes,
-  ...writingRoutes
+  ...writingRoutes,
+  ...tuningRoutes
 } satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -128,7 +128,9 @@ async function main(): Promise<void> {
   const devDeps = Object.keys(pkg.devDependencies ?? {})
 
   // What out/ loads at run time must be exactly the `dependencies`.
-  const imported = new Set([...bareImports(join(root, 'out/main/index.js')), ...bareImports(join(root, 'out/preload/index.cjs'))])
+  // out/main/chunks holds bundles the main process loads on its own (the optimiser's worker thread).
+  const mainBundles = filesUnder(join(root, 'out/main')).filter((f) => f.endsWith('.js'))
+  const imported = new Set([...mainBundles.flatMap((f) => [...bareImports(join(root, 'out/main', f))]), ...bareImports(join(root, 'out/preload/index.cjs'))])
   check(
     'every package out/main and out/preload import is a dependency',
     [...imported].filter((n) => !runtimeDeps.includes(n)).map((n) => `${n} is imported but is not in "dependencies"`)
@@ -242,13 +244,30 @@ async function main(): Promise<void> {
   extractAll(asarPath, extracted)
   writeFileSync(
     join(extracted, 'out/main/probe.mjs'),
-    `for (const name of ${JSON.stringify(runtimeDeps)}) {\n` +
+    // fsrs-browser is a web-target build that expects a worker's `self`; the app loads it only in its worker, which provides one.
+    'globalThis.self ??= { addEventListener() {}, removeEventListener() {} }\n' +
+      `for (const name of ${JSON.stringify(runtimeDeps)}) {\n` +
       '  const m = await import(name).catch((e) => { console.error(`${name}: ${e.message}`); process.exit(1) })\n' +
       '  if (Object.keys(m).length === 0) { console.error(`${name} loaded with no exports`); process.exit(1) }\n' +
       '}\n'
   )
   const probe = spawnSync(process.execPath, [join(extracted, 'out/main/probe.mjs')], { cwd: extracted, encoding: 'utf8' })
   check('each dependency imports from inside the packed app', probe.status === 0 ? [] : [probe.stderr.trim()])
+
+  // The FSRS optimiser's worker and its .wasm must run from the packed files, as the app starts them.
+  const worker = mainBundles.find((f) => f.startsWith('chunks/') && readFileSync(join(extracted, 'out/main', f), 'utf8').includes('computeParameters'))
+  writeFileSync(
+    join(extracted, 'out/main/optimiser-probe.mjs'),
+    'import { Worker } from "node:worker_threads"\n' +
+      `const w = new Worker(new URL(${JSON.stringify(`./${worker}`)}, import.meta.url), { workerData: { tag: "revision-desk/fsrs-optimise", sequences: { ratings: new Uint8Array([3, 3, 1, 3]), days: new Int32Array([0, 2, 9, 10]), lengths: new Uint32Array([4]) }, current: null, enableShortTerm: true } })\n` +
+      'w.once("message", (m) => { if (!m.ok || m.parameters.length !== 21) { console.error(JSON.stringify(m)); process.exit(1) } process.exit(0) })\n' +
+      'w.once("error", (e) => { console.error(e.message); process.exit(1) })\n'
+  )
+  const optimiser = worker ? spawnSync(process.execPath, [join(extracted, 'out/main/optimiser-probe.mjs')], { cwd: extracted, encoding: 'utf8' }) : null
+  check(
+    'the optimiser worker runs its .wasm from inside the packed app',
+    !optimiser ? ['out/main/chunks has no optimiser-worker bundle'] : optimiser.status === 0 ? [] : [optimiser.stderr.trim()]
+  )
 
   const totalBytes = files.reduce((n, f) => n + f.size, 0)
   console.log(

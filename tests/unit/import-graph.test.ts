@@ -34,7 +34,9 @@ function code(path: string): string {
   return scripts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
 }
 
-function resolveSpecifier(from: string, spec: string): string {
+function resolveSpecifier(from: string, query: string): string {
+  // A build query (`./worker?modulePath`) still names the file it builds.
+  const spec = query.replace(/\?[\w&=-]+$/, '')
   const alias = Object.keys(ALIASES).find((a) => spec.startsWith(a))
   let base: string
   if (alias) base = join(root, ALIASES[alias] as string, spec.slice(alias.length))

@@ -16,6 +16,10 @@ import { createPrelimsHandlers } from './prelims/handlers'
 import { openPrelimsService } from './prelims/prelims-service'
 import { createWritingHandlers } from './writing/handlers'
 import { openWritingService } from './writing/writing-service'
+import { createTuningHandlers } from './tuning/handlers'
+import { builtOptimiserWorker } from './tuning/optimiser-worker-path'
+import { openTuningService } from './tuning/tuning-service'
+import { allCards, allReviews } from './tuning/study-sources'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -25,6 +29,8 @@ export interface AppServicesOptions {
   clock?: () => Date
   /** Desktop-only abilities (save dialog, open folder); the browser host uses the defaults. */
   platform?: Platform
+  /** The built FSRS optimiser worker (default: the one built beside this bundle). */
+  optimiserWorker?: string
 }
 
 export interface AppServices {
@@ -37,10 +43,17 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const packs = await openPackService(opts.packsDir, importedPacksDir(opts.dataDir))
+  // Opened first: the study service asks it for retention and parameters at each answer.
+  const tuning = await openTuningService({
+    dir: opts.dataDir,
+    workerPath: opts.optimiserWorker ?? (await builtOptimiserWorker()),
+    sources: { reviews: () => allReviews(packs, study), cards: () => allCards(packs, study) },
+    ...(opts.clock ? { clock: opts.clock } : {})
+  })
   const [settings, progress, study, reading, writing] = await Promise.all([
     openSettingsService(opts.dataDir, opts.clock),
     openProgressService(opts.dataDir, packs, opts.clock),
-    openStudyService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
+    openStudyService({ dir: opts.dataDir, packs, tuning: tuning.fsrs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openWritingService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
@@ -54,7 +67,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...study.notices(),
     ...reading.annotations.notices(),
     ...prelims.store.notices,
-    ...writing.notices()
+    ...writing.notices(),
+    ...tuning.store.notices
   ]
 
   const handlers: Handlers = withDataHandlers(
@@ -73,7 +87,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...createPrelimsHandlers(prelims),
       'files:save': async (request) => platform.saveFile(request),
       'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
-      ...createWritingHandlers(writing)
+      ...createWritingHandlers(writing),
+      ...createTuningHandlers(tuning)
     },
     {
       gate: createGate(),
@@ -97,7 +112,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), reading.annotations.flush(), prelims.store.flush(), writing.flush()])
+      await Promise.all([
+        settings.store.flush(),
+        progress.store.flush(),
+        study.flush(),
+        reading.annotations.flush(),
+        prelims.store.flush(),
+        writing.flush(),
+        tuning.store.flush()
+      ])
       study.store.close()
       reading.annotations.store.close()
       writing.close()

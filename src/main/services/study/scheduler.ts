@@ -125,34 +125,60 @@ export interface Memory {
   difficulty: number
 }
 
-export function createScheduler(opts: { shortTerm?: boolean } = {}): Scheduler {
+/** The student's desired retention and fitted parameters (null: ts-fsrs's defaults); see tuning/tuning-service.ts. */
+export interface FsrsTuning {
+  desiredRetention: number
+  parameters: readonly number[] | null
+}
+
+export function createScheduler(opts: { shortTerm?: boolean; tuning?: () => FsrsTuning } = {}): Scheduler {
   // Fuzz off (ts-fsrs's default): the same answers give the same schedule, which tests rely on.
   const shortTerm = opts.shortTerm ?? true
-  const f = fsrs({ enable_fuzz: false, enable_short_term: shortTerm })
-  const good = goodStep(f)
-  const curve = forgettingCurve(f)
+  const build = (t: FsrsTuning | undefined) => {
+    const f = fsrs({
+      enable_fuzz: false,
+      enable_short_term: shortTerm,
+      ...(t ? { request_retention: t.desiredRetention } : {}),
+      ...(t?.parameters ? { w: [...t.parameters] } : {})
+    })
+    // The planner's fast paths read the parameters once, so they are rebuilt with them.
+    return { f, good: goodStep(f), curve: forgettingCurve(f) }
+  }
+  // Rebuilt only when the tuning service hands out a new object (a saved change).
+  let tuned = opts.tuning?.()
+  let built = build(tuned)
+  const now = () => {
+    const t = opts.tuning?.()
+    if (t !== tuned) {
+      tuned = t
+      built = build(t)
+    }
+    return built
+  }
+  const current = () => now().f
   return {
     review(card, at, grade) {
-      const current = card ? fromStoredCard(card) : createEmptyCard(at)
-      const item = f.next(current, at, grade as Grade)
+      const start = card ? fromStoredCard(card) : createEmptyCard(at)
+      const item = current().next(start, at, grade as Grade)
       return { card: toStoredCard(item.card), log: toStoredLog(item.log) }
     },
     rollback(card, log, prevDue) {
-      const prev = f.rollback(fromStoredCard(card), { ...log, due: new Date(log.due), review: new Date(log.review) })
+      const prev = current().rollback(fromStoredCard(card), { ...log, due: new Date(log.due), review: new Date(log.review) })
       return toStoredCard({ ...prev, due: new Date(prevDue) })
     },
     recall(card, at) {
       if (!card || card.state === State.New || !card.last_review) return null
       const elapsed = Math.max(0, (at.getTime() - Date.parse(card.last_review)) / MS_PER_DAY)
-      return curve(elapsed, card.stability)
+      return now().curve(elapsed, card.stability)
     },
     step(memory, elapsedDays, grade) {
+      const { f, good } = now()
       if (grade === 3 && memory && (elapsedDays > 0 || !shortTerm)) return good(memory, elapsedDays)
       const next = f.next_state(memory, elapsedDays, grade)
       return { stability: next.stability, difficulty: next.difficulty, interval: f.next_interval(next.stability, elapsedDays) }
     },
     recallAfter(stability, elapsedDays) {
-      return curve(Math.max(0, elapsedDays), stability)
+      return now().curve(Math.max(0, elapsedDays), stability)
     }
   }
 }

@@ -20,7 +20,7 @@ import { pastDates } from './exam-targets'
 import { buildDeck, findItem, indexPack, type DeckItem } from './items'
 import { openMockService, type MockService } from './mock-service'
 import { cramQueue, dueQueue, sectionQueue, type QueueContext } from './queue'
-import { createScheduler, summarise, type StoredCard } from './scheduler'
+import { createScheduler, summarise, type FsrsTuning, type StoredCard } from './scheduler'
 import { buildStats } from './stats'
 import type { LogEntry, NewLogEntry, PackStudy } from './study-schema'
 import { StudyStore } from './study-store'
@@ -42,6 +42,8 @@ export interface StudyServiceOptions {
   retryMs?: number
   /** Passed to every study file (tests inject failing writes). */
   store?: Omit<StoreFileOptions, 'dir' | 'clock'>
+  /** Desired retention and fitted parameters, asked at each answer (default: ts-fsrs's). */
+  tuning?: () => FsrsTuning
 }
 
 export interface StudyService {
@@ -67,8 +69,9 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
   const clock = opts.clock ?? (() => new Date())
   const calendar = opts.calendar ?? localCalendar
   const newPerDay = opts.newPerDay ?? DEFAULT_NEW_PER_DAY
-  const scheduler = createScheduler()
-  const planner = createScheduler({ shortTerm: false })
+  const tuning = opts.tuning ? { tuning: opts.tuning } : {}
+  const scheduler = createScheduler(tuning)
+  const planner = createScheduler({ shortTerm: false, ...tuning })
   const store = await StudyStore.open({
     dir: opts.dir,
     clock,

@@ -48,7 +48,9 @@ const NAMES = {
   'data:restoreAutomatic': true,
   'data:deletePackProgress': true,
   'packs:import': true,
-  'packs:remove': true
+  'packs:remove': true,
+  'notes:preview': true,
+  'notes:import': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -13,6 +13,7 @@ import { annotationRoutes } from './routes/annotations'
 import { searchRoutes } from './routes/search'
 import { filesRoutes } from './routes/files'
 import { dataRoutes } from './routes/data'
+import { notesRoutes } from './routes/notes'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -33,7 +34,8 @@ export const contract = {
   ...annotationRoutes,
   ...searchRoutes,
   ...filesRoutes,
-  ...dataRoutes
+  ...dataRoutes,
+  ...notesRoutes
 } satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

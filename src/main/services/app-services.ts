@@ -12,6 +12,7 @@ import { browserPlatform, type Platform } from './platform'
 import { withDataHandlers } from './data/handlers'
 import { createGate } from './gate/app-gate'
 import { importedPacksDir } from './data/pack-import'
+import { createNotesHandlers } from './notes/handlers'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -44,6 +45,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // checkpoint that keeps failing) and goes away once its cause is fixed.
   const notices = (): StoreNotice[] => [...settings.store.notices, ...progress.store.notices, ...study.notices(), ...reading.annotations.notices()]
 
+  const gate = createGate()
+  const notes = createNotesHandlers({ dataDir: opts.dataDir, packs, gate, clock: opts.clock })
   const handlers: Handlers = withDataHandlers(
     {
       'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
@@ -58,10 +61,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...createStudyHandlers(study),
       ...reading.handlers,
       'files:save': async (request) => platform.saveFile(request),
-      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir)
+      'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
+      ...notes
     },
-    { gate: createGate(), dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
+    { gate, dataDir: opts.dataDir, version: opts.version, clock: opts.clock, packs, settings, progress, study, annotations: reading.annotations }
   )
+  // The notes channels take the gate themselves (an import runs alone), so they
+  // replace the copies the data layer wrapped as ordinary gated calls.
+  Object.assign(handlers, notes)
 
   const sourceAddresses = () =>
     packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))

@@ -8,8 +8,8 @@ import type { NotesPreview } from '../domain/notes'
 import { Id } from '../pack/schema'
 import { route } from '../route'
 
-/** A transport cap above every real limit (a 20 MB .docx as base64 is ~27 MB). */
-const Content = z.string().max(48 * 1024 * 1024)
+/** A transport cap above every real limit, so an oversized file gets the service's own sentence (a 20 MB .docx as base64 is ~27 MB). */
+const Content = z.string().max(128 * 1024 * 1024)
 
 /** The name of the student's file: its extension says how the content is sent (.docx as base64, the rest as text). */
 export const NotesFileName = z

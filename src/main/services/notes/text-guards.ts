@@ -62,7 +62,7 @@ export function checkNotesText(text: string, fileName: string): NotesError | nul
       return {
         code: 'too-deep',
         line: i + 1,
-        message: `Line ${i + 1} is nested too deeply: lists and quotes can go ${NOTES_MAX_NESTING} levels deep. Flatten it and import again.`
+        message: `Line ${i + 1} is nested too deeply (more than ${maxIndent} spaces of indent, or more than ${NOTES_MAX_NESTING} list or quote marks in a row). Flatten it and import again.`
       }
     }
     if (line.includes('|')) {

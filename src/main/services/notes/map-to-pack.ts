@@ -46,6 +46,7 @@ export class NotesMapper {
   private sub: string | undefined
   /** A sub-heading waiting to title the next block. */
   private pendingTitle: string | undefined
+  private pendingLine = 0
   private offset = 0
 
   constructor(private readonly ctx: MapContext) {}
@@ -58,7 +59,19 @@ export class NotesMapper {
 
   /** Closes the last section: every waiting question gets a block to point at. */
   finish(): void {
+    this.dropUnusedTitle()
     for (const section of this.sections) this.settle(section)
+    // A heading with nothing under it has no block a student could read or highlight.
+    for (const section of this.sections.filter((s) => s.blocks.length === 0)) {
+      this.warn(section.line, `the section "${section.title}" has no notes under it, so it is left out`)
+    }
+    const kept = this.sections.filter((s) => s.blocks.length > 0)
+    this.sections.splice(0, this.sections.length, ...kept)
+  }
+
+  private dropUnusedTitle(): void {
+    if (this.pendingTitle !== undefined) this.warn(this.pendingLine, `the heading "${this.pendingTitle}" has no notes under it; it is shown only in card explanations`)
+    this.pendingTitle = undefined
   }
 
   private line(node: Nodes): number {
@@ -131,11 +144,14 @@ export class NotesMapper {
       return
     }
     this.current(line)
+    this.dropUnusedTitle()
     this.sub = text
     this.pendingTitle = text
+    this.pendingLine = line
   }
 
   private openSection(title: string, line: number): SectionDraft {
+    this.dropUnusedTitle()
     const section: SectionDraft = { id: this.ctx.ids.generated(title, line), title: short(title), blocks: [], line, waiting: [] }
     this.sections.push(section)
     this.sub = undefined

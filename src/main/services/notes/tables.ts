@@ -35,7 +35,7 @@ export function readTable(node: Table, title: string, line: number, ctx: TableCo
   const cells = node.children.map((row) =>
     row.children.map((cell) => {
       const inline = inlineText(cell.children, ctx.definitions)
-      if (inline.html) ctx.warnings.push({ line: (cell.position?.start.line ?? 0) + line - 1, message: 'HTML in a table cell is kept as text' })
+      if (inline.html) ctx.warnings.push({ line: line + (cell.position?.start.line ?? 0) - (node.position?.start.line ?? 0), message: 'HTML in a table cell is kept as text' })
       return { text: oneLine(inline.text), links: inline.links }
     })
   )

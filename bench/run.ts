@@ -17,6 +17,7 @@ import { blockPlainText } from '../src/shared/domain/anchoring'
 import { generateDistinctPacks } from './distinct-packs'
 import { measurePaint } from './paint'
 import { measureSearch } from './search-bench'
+import { measureNotesImport } from './notes-bench'
 import { sessionLoopBlockMs } from './session-bench'
 import { round, spread, type Spread } from './stats'
 import { measureStudyAnswers } from './study-bench'
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   const study = await measureStudyAnswers({ logs: 20_000 })
   const annotation = await annotationSaves(pack, 5_000, 200)
   const session = await sessionLoopBlockMs(pack)
+  const notes = await measureNotesImport(7)
   const paintDir = await temp('rd-bench-paint-')
   const paint = await measurePaint(root, paintDir, pack)
   await rm(paintDir, { recursive: true, force: true })
@@ -124,7 +126,13 @@ async function main(): Promise<void> {
     max_event_loop_block_ms: round(session.loopMaxMs),
     boot_20k_reviews_5k_highlights_ms: round(session.bootMs),
     boot_20k_reviews_5k_highlights_p50_ms: session.reboot.p50,
-    boot_20k_reviews_5k_highlights_p95_ms: session.reboot.p95
+    boot_20k_reviews_5k_highlights_p95_ms: session.reboot.p95,
+    import_markdown_150k_words_ms: notes.import.p50,
+    import_markdown_150k_words_p95_ms: notes.import.p95,
+    import_markdown_150k_words_cpu_ms: notes.cpu.p50,
+    import_markdown_max_event_loop_block_ms: notes.loopMaxMs,
+    import_markdown_longest_slice_ms: notes.sliceMaxMs,
+    import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs
   }
   const results = {
     measured_at: new Date().toISOString(),
@@ -138,6 +146,7 @@ async function main(): Promise<void> {
       search_rare_queries: search.queries.rare.length,
       search_common_queries: search.queries.common,
       first_text_waits_for: paint.needle,
+      import_markdown_file: { words: notes.words, kb: notes.kb, cards: notes.cards },
       initial_route_js_files: paint.route_js_files,
       runs: {
         boot: bootOne.runs,
@@ -145,7 +154,8 @@ async function main(): Promise<void> {
         save_review: study.answer.runs,
         search_each_kind: search.rare.runs,
         first_text_each_page: paint.first_text.runs,
-        boot_20k_reviews_5k_highlights: session.reboot.runs
+        boot_20k_reviews_5k_highlights: session.reboot.runs,
+        import_markdown_150k_words: notes.import.runs
       }
     }
   }

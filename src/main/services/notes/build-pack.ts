@@ -3,7 +3,8 @@
 // or a typed error a student can act on. Nothing here writes to disk; the
 // service installs the pack through the ordinary pack import.
 import type { Definition } from 'mdast'
-import { PackSchema, type Pack } from '../../../shared/pack/schema'
+import type { Pack } from '../../../shared/pack/schema'
+import { checkPackInSlices } from './check-in-slices'
 import type { CardKindCounts, NotesError, NotesPreview, NotesWarning } from '../../../shared/domain/notes'
 import { nextSlice } from '../store/turns'
 import { readFrontMatter } from './front-matter'
@@ -64,8 +65,11 @@ async function build(input: BuildInput): Promise<BuildResult> {
   const pause = input.pause ?? nextSlice
   const guard = checkNotesText(text, fileName)
   if (guard) return { ok: false, error: guard }
+  // Each whole-file scan gets its own turn of the event loop.
+  await pause()
   const scanned = scanRefs(text)
   if ('error' in scanned) return { ok: false, error: scanned.error }
+  await pause()
   const parsed = await parseMarkdown(text, pause)
 
   const warnings: NotesWarning[] = [...(input.warnings ?? [])]
@@ -108,11 +112,8 @@ async function build(input: BuildInput): Promise<BuildResult> {
     tables: mapper.tables,
     questions: mapper.questions
   }
-  const checked = PackSchema.safeParse(pack)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]
-    return fail('invalid-pack', `${fileName} made a pack the app cannot use: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}.`)
-  }
+  const checked = await checkPackInSlices(pack, pause)
+  if (!checked.ok) return fail('invalid-pack', `${fileName} made a pack the app cannot use: ${checked.path}: ${checked.message}.`)
   const cards: CardKindCounts = {}
   for (const q of pack.questions) cards[q.kind] = (cards[q.kind] ?? 0) + 1
   warnings.sort((a, b) => a.line - b.line)
@@ -133,5 +134,5 @@ async function build(input: BuildInput): Promise<BuildResult> {
     sources: pack.sources.length,
     warnings: warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), { line: 0, message: `…and ${warnings.length - MAX_WARNINGS} more warnings` }] : warnings
   }
-  return { ok: true, pack: checked.data, preview }
+  return { ok: true, pack, preview }
 }

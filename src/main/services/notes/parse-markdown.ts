@@ -25,7 +25,7 @@ export interface ParsedNotes {
   frontMatter?: { yaml: string; line: number }
 }
 
-const PIECE_CHARS = 4096
+const PIECE_CHARS = 1500
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S/
 const STARTS_BLOCK = /^[A-Za-z0-9#]/
@@ -39,7 +39,9 @@ const RAW_HTML: [RegExp, RegExp][] = [
   [/^ {0,3}<![A-Za-z]/, />/]
 ]
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+/** Front matter can only open the file, so only the first piece is parsed with it. */
+const firstPiece = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+const laterPiece = unified().use(remarkParse).use(remarkGfm)
 
 /** Line indexes where a new piece may start. */
 function splitPoints(lines: string[]): { points: number[]; definitions: string[] } {
@@ -89,11 +91,12 @@ export async function parseMarkdown(text: string, pause: () => Promise<void> = n
   const tail = definitions.length > 0 ? `\n\n${definitions.join('\n')}\n` : ''
   const bounds = [0, ...points, lines.length]
   const result: ParsedNotes = { pieces: [] }
+  await pause()
   for (let p = 0; p + 1 < bounds.length; p++) {
     const start = bounds[p] as number
     const end = bounds[p + 1] as number
     const source = lines.slice(start, end).join('\n') + (p > 0 || points.length > 0 ? tail : '')
-    const root = processor.parse(source) as Root
+    const root = (p === 0 ? firstPiece : laterPiece).parse(source) as Root
     const nodes: RootContent[] = []
     for (const node of root.children) {
       // The copied definitions sit past the piece's own lines.

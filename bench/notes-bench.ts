@@ -42,7 +42,8 @@ export function generateNotes(words: number): string {
       else if (kind < 13) chunk = Array.from({ length: 5 }, () => `- ${sentence(10)}`).join('\n') + '\n'
       else if (kind === 13) chunk = `> [!important] ${sentence(3)}\n> ${sentence(30)}\n`
       else if (kind === 14) chunk = `${sentence(8)}::${sentence(6)}\n${sentence(7)}:::${sentence(4)}\n`
-      else if (kind === 15) chunk = `The {{c1::${VOCAB[rand(VOCAB.length)]}}} of ${sentence(12)} and {{c2::${VOCAB[rand(VOCAB.length)]}::hint}} ${sentence(10)}\n`
+      else if (kind === 15)
+        chunk = `The {{c1::${VOCAB[rand(VOCAB.length)]}}} of ${sentence(12)} and {{c2::${VOCAB[rand(VOCAB.length)]}::hint}} ${sentence(10)}\n`
       else if (kind === 16) chunk = `${sentence(10)}\n?\n${sentence(20)}\n`
       else if (kind === 17 && s % 5 === 0 && sub < 2)
         chunk = `| Dimension | First | Second | = / ≠ |\n| --- | --- | --- | --- |\n${Array.from({ length: 12 }, () => `| ${sentence(3)} | ${sentence(6)} | ${sentence(6)} | ${rand(2) ? '=' : '≠'} |`).join('\n')}\n`

@@ -62,7 +62,9 @@ export async function runPackCli(args: string[], log: (line: string) => void = c
   const cards = Object.entries(preview.cards)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ')
-  log(`wrote ${join(dir, 'pack.json')}: “${pack.title}” (${pack.id}), ${pack.sections.length} sections, ${pack.tables.length} tables, cards: ${cards || 'none'}, ${preview.warnings.length} warnings`)
+  log(
+    `wrote ${join(dir, 'pack.json')}: “${pack.title}” (${pack.id}), ${pack.sections.length} sections, ${pack.tables.length} tables, cards: ${cards || 'none'}, ${preview.warnings.length} warnings`
+  )
   return 0
 }
 

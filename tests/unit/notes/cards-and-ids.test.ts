@@ -43,7 +43,14 @@ describe('card syntax', () => {
     const statements = readQuiz('Consider:\n1. One\n2. Two\n3. Three\n(a) 1 only\n(b) 1 and 2\n(c) all\nAnswer: c')
     expect(statements).toEqual({
       ok: true,
-      card: { kind: 'statements', stem: 'Consider:', statements: ['One', 'Two', 'Three'], ask: 'Which of the statements given above is/are correct?', options: ['1 only', '1 and 2', 'all'], answer: 2 }
+      card: {
+        kind: 'statements',
+        stem: 'Consider:',
+        statements: ['One', 'Two', 'Three'],
+        ask: 'Which of the statements given above is/are correct?',
+        options: ['1 only', '1 and 2', 'all'],
+        answer: 2
+      }
     })
     expect(readQuiz('Which?\na) x\nb) y\nAnswer: (b)\nExplanation: because\nit is')).toEqual({
       ok: true,
@@ -68,7 +75,8 @@ describe('card syntax', () => {
 })
 
 describe('ids and re-import', () => {
-  const v1 = '# Polity\n\n## Parliament\n\nFirst paragraph.\n\nSecond paragraph. ^second\n\nCapital::Delhi\n\n| Dim | A | B |\n|---|---|---|\n| Size | big | small |\n'
+  const v1 =
+    '# Polity\n\n## Parliament\n\nFirst paragraph.\n\nSecond paragraph. ^second\n\nCapital::Delhi\n\n| Dim | A | B |\n|---|---|---|\n| Size | big | small |\n'
   it('come out the same for the same file, and from the heading path and content', async () => {
     const a = await build(v1)
     const b = await build(v1)
@@ -80,7 +88,10 @@ describe('ids and re-import', () => {
 
   it('do not move when a paragraph is added above, and an edited ^id block is "changed"', async () => {
     const before = (await build(v1)).pack
-    const edited = v1.replace('First paragraph.', 'A new opening.\n\nFirst paragraph.').replace('Second paragraph.', 'Second paragraph, edited.').replace('| big |', '| huge |')
+    const edited = v1
+      .replace('First paragraph.', 'A new opening.\n\nFirst paragraph.')
+      .replace('Second paragraph.', 'Second paragraph, edited.')
+      .replace('| big |', '| huge |')
     const after = (await build(edited)).pack
     const summary = reimportSummary(before, after)
     expect(summary.byKind.blocks).toEqual({ added: [after.sections[0]?.blocks[0]?.id], changed: ['second'], removed: [] })
@@ -93,6 +104,9 @@ describe('ids and re-import', () => {
 
   it('refuses an ^id used twice, naming both lines', async () => {
     const result = await buildNotesPack({ fileName: 'n.md', text: '# T\n\n## S\n\nOne ^dup\n\nTwo ^dup\n' })
-    expect(result).toEqual({ ok: false, error: { code: 'duplicate-id', line: 7, message: 'The id ^dup is used on line 5 and again on line 7. Each ^id must be unique; rename one.' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'duplicate-id', line: 7, message: 'The id ^dup is used on line 5 and again on line 7. Each ^id must be unique; rename one.' }
+    })
   })
 })

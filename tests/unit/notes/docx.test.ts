@@ -17,7 +17,12 @@ describe('a Word file', () => {
       { bullet: 'Lok Sabha: 552' },
       { bullet: 'Rajya Sabha: 250', level: 1 },
       { link: 'The Constitution', href: 'https://legislative.gov.in/constitution-of-india/' },
-      { table: [['Dimension', 'Lok Sabha', 'Rajya Sabha'], ['Dissolved', 'Yes', 'No']] }
+      {
+        table: [
+          ['Dimension', 'Lok Sabha', 'Rajya Sabha'],
+          ['Dissolved', 'Yes', 'No']
+        ]
+      }
     ])
     const converted = await docxToMarkdown(docx, 'polity.docx')
     if (!converted.ok) throw new Error(converted.error.message)
@@ -37,7 +42,10 @@ describe('a Word file', () => {
   it('is refused as a zip bomb before mammoth reads it (declared size, real size, entry count)', async () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(DOCX_MAX_UNZIPPED_BYTES + 1024) }, { level: 9 })
     expect(bomb.length).toBeLessThan(1024 * 1024)
-    expect(await docxToMarkdown(bomb, 'bomb.docx')).toEqual({ ok: false, error: { code: 'bad-docx', message: expect.stringMatching(/bomb\.docx unzips to more than 64\.0 MB.*zip bomb/) } })
+    expect(await docxToMarkdown(bomb, 'bomb.docx')).toEqual({
+      ok: false,
+      error: { code: 'bad-docx', message: expect.stringMatching(/bomb\.docx unzips to more than 64\.0 MB.*zip bomb/) }
+    })
 
     // A zip whose records claim a small size: only really inflating it tells.
     const liar = zipSync({ 'a.xml': new Uint8Array(DOCX_MAX_UNZIPPED_BYTES + 1024) }, { level: 9 })
@@ -54,7 +62,10 @@ describe('a Word file', () => {
   })
 
   it('that is not a zip, or not a Word document, gets a clear error', async () => {
-    expect(await docxToMarkdown(new TextEncoder().encode('just text'), 'x.docx')).toEqual({ ok: false, error: { code: 'bad-docx', message: 'x.docx is not a Word document (it is not a .docx zip).' } })
+    expect(await docxToMarkdown(new TextEncoder().encode('just text'), 'x.docx')).toEqual({
+      ok: false,
+      error: { code: 'bad-docx', message: 'x.docx is not a Word document (it is not a .docx zip).' }
+    })
     const notWord = await docxToMarkdown(zipSync({ 'readme.txt': new Uint8Array([65]) }), 'y.docx')
     expect(notWord.ok).toBe(false)
     if (!notWord.ok) expect(notWord.error.message).toMatch(/y\.docx could not be read as a Word document/)

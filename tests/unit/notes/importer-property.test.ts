@@ -10,12 +10,84 @@ import { buildNotesPack } from '../../../src/main/services/notes/build-pack'
 // Not 'invalid-pack' or 'unreadable': those would mean the importer built something the schema refuses, or failed.
 const CODES = ['too-large', 'not-text', 'too-deep', 'table-too-large', 'duplicate-id', 'too-many', 'empty']
 
-const word = fc.constantFrom('Rajya', 'Sabha', 'Art. 80', '::', ':::', '?', '??', '{{c1::', '}}', '{{c2::x::hint}}', '^id-1', '^A', '[!note]', '|', '=', '≠', '<script>', '&amp;', '\\', '*', '_', '`', '[x](https://example.org/a)', '[y](http://x)', '[z][ref]', '#', '>', '-', '1.', '---', '```', 'é', '😀', '\u200b', '\t')
+const word = fc.constantFrom(
+  'Rajya',
+  'Sabha',
+  'Art. 80',
+  '::',
+  ':::',
+  '?',
+  '??',
+  '{{c1::',
+  '}}',
+  '{{c2::x::hint}}',
+  '^id-1',
+  '^A',
+  '[!note]',
+  '|',
+  '=',
+  '≠',
+  '<script>',
+  '&amp;',
+  '\\',
+  '*',
+  '_',
+  '`',
+  '[x](https://example.org/a)',
+  '[y](http://x)',
+  '[z][ref]',
+  '#',
+  '>',
+  '-',
+  '1.',
+  '---',
+  '```',
+  'é',
+  '😀',
+  '\u200b',
+  '\t'
+)
 const line = fc.oneof(
   fc.array(word, { maxLength: 8 }).map((w) => w.join(' ')),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('| Dim | A | B |\n|---|---|---|\n| x | y | z |', '| D | A | B | = |\n| - | - | - | - |\n| r | 1 | 1 | = |\n| s | 1 | 2 | ≠ |', '| only |\n|---|\n| one |'),
-  fc.constantFrom('# Title', '## Section', '### Sub', '#### Deep', '?', '??', '```quiz', '```', 'Answer: a', 'Answer: z', '(a) one', '(b) two', '1. first', '2. second', 'Explanation: why', '| A | B | C |', '|---|---|---|', '| x | y | = |', '> [!warning] Careful', '> quoted', '- item', '  - nested', '- [ ] task', '[ref]: https://example.org/r', '[^1]: foot', '---', 'id: x', 'title: T', '', '', '')
+  fc.constantFrom(
+    '| Dim | A | B |\n|---|---|---|\n| x | y | z |',
+    '| D | A | B | = |\n| - | - | - | - |\n| r | 1 | 1 | = |\n| s | 1 | 2 | ≠ |',
+    '| only |\n|---|\n| one |'
+  ),
+  fc.constantFrom(
+    '# Title',
+    '## Section',
+    '### Sub',
+    '#### Deep',
+    '?',
+    '??',
+    '```quiz',
+    '```',
+    'Answer: a',
+    'Answer: z',
+    '(a) one',
+    '(b) two',
+    '1. first',
+    '2. second',
+    'Explanation: why',
+    '| A | B | C |',
+    '|---|---|---|',
+    '| x | y | = |',
+    '> [!warning] Careful',
+    '> quoted',
+    '- item',
+    '  - nested',
+    '- [ ] task',
+    '[ref]: https://example.org/r',
+    '[^1]: foot',
+    '---',
+    'id: x',
+    'title: T',
+    '',
+    '',
+    ''
+  )
 )
 const notes = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'))
 

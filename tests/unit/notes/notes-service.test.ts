@@ -41,7 +41,11 @@ Who chairs the Rajya Sabha?::The Vice-President
 
 describe('notes:preview and notes:import refuse a bad file and change nothing', () => {
   it.each<[string, () => { fileName: string; content: string }, RegExp]>([
-    ['a 50 MB file', () => ({ fileName: 'big.md', content: `# Big\n\n${'word '.repeat(10 * MB)}` }), /big\.md is 50\.0 MB; a notes file can be at most 8\.0 MB/],
+    [
+      'a 50 MB file',
+      () => ({ fileName: 'big.md', content: `# Big\n\n${'word '.repeat(10 * MB)}` }),
+      /big\.md is 50\.0 MB; a notes file can be at most 8\.0 MB/
+    ],
     ['binary garbage renamed .md', () => ({ fileName: 'photo.md', content: randomBytes(4096).toString('latin1') }), /photo\.md is not a text file/],
     [
       'lists nested 1,000 deep',
@@ -50,16 +54,30 @@ describe('notes:preview and notes:import refuse a bad file and change nothing', 
     ],
     [
       'a table of 10,000 rows',
-      () => ({ fileName: 'rows.md', content: `# Rows\n\n| Dim | A | B |\n|---|---|---|\n${Array.from({ length: 10_000 }, (_, i) => `| r${i} | a | b |`).join('\n')}\n` }),
+      () => ({
+        fileName: 'rows.md',
+        content: `# Rows\n\n| Dim | A | B |\n|---|---|---|\n${Array.from({ length: 10_000 }, (_, i) => `| r${i} | a | b |`).join('\n')}\n`
+      }),
       /The table at line 3 has more than 200 rows/
     ],
     [
       'a zip bomb .docx',
-      () => ({ fileName: 'bomb.docx', content: Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(DOCX_MAX_UNZIPPED_BYTES + 1) }, { level: 1 })).toString('base64') }),
+      () => ({
+        fileName: 'bomb.docx',
+        content: Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(DOCX_MAX_UNZIPPED_BYTES + 1) }, { level: 1 })).toString('base64')
+      }),
       /bomb\.docx unzips to more than 64\.0 MB/
     ],
-    ['duplicate ^ids', () => ({ fileName: 'dup.md', content: '# D\n\n## S\n\nOne ^same\n\nTwo ^same\n' }), /The id \^same is used on line 5 and again on line 7/],
-    ['an id a built-in pack has', () => ({ fileName: 'tiny.md', content: '---\nid: tiny\n---\n# Mine\n\nText.\n' }), /The id "tiny" belongs to the built-in pack “Tiny pack”/],
+    [
+      'duplicate ^ids',
+      () => ({ fileName: 'dup.md', content: '# D\n\n## S\n\nOne ^same\n\nTwo ^same\n' }),
+      /The id \^same is used on line 5 and again on line 7/
+    ],
+    [
+      'an id a built-in pack has',
+      () => ({ fileName: 'tiny.md', content: '---\nid: tiny\n---\n# Mine\n\nText.\n' }),
+      /The id "tiny" belongs to the built-in pack “Tiny pack”/
+    ],
     ['quotes nested 1,000 deep on one line', () => ({ fileName: 'q.md', content: `# Q\n\n${'> '.repeat(1000)}deep\n` }), /Line 3 is nested too deeply/],
     ['a title and nothing else', () => ({ fileName: 'empty.md', content: '# Only a title\n' }), /has a title but no notes/]
   ])('%s', async (_name, input, message) => {
@@ -90,7 +108,10 @@ describe('notes:preview and notes:import refuse a bad file and change nothing', 
     const h = (await open()).handlers
     await h['notes:import']({ fileName: 'n.md', content: NOTES })
     const files = await hashes(dirs.dataDir)
-    await expect(h['notes:import']({ fileName: 'n.md', content: NOTES })).rejects.toMatchObject({ code: 'bad-pack', message: expect.stringMatching(/already installed. Use Update from file/) })
+    await expect(h['notes:import']({ fileName: 'n.md', content: NOTES })).rejects.toMatchObject({
+      code: 'bad-pack',
+      message: expect.stringMatching(/already installed. Use Update from file/)
+    })
     expect(await hashes(dirs.dataDir)).toEqual(files)
   })
 })
@@ -125,7 +146,9 @@ describe('a notes pack', () => {
     const highlight = await h['annotations:add']({ packId: 'my-polity', blockId: 'rs-permanent', selector: { exact: 'permanent body' }, color: 'yellow' })
     expect((await h['study:rate']({ packId: 'my-polity', itemId: `q:${card.id}`, rating: 3 })).reps).toBe(1)
 
-    const edited = NOTES.replace('Its members serve six years.', 'Its members serve six-year terms.').replace('The Rajya Sabha is', 'The Rajya Sabha, the upper house, is') + '\nA new line.\n'
+    const edited =
+      NOTES.replace('Its members serve six years.', 'Its members serve six-year terms.').replace('The Rajya Sabha is', 'The Rajya Sabha, the upper house, is') +
+      '\nA new line.\n'
     const preview = await h['notes:preview']({ fileName: 'n.md', content: edited, replacePackId: 'my-polity' })
     expect(preview.update?.byKind.blocks).toMatchObject({ changed: ['rs-permanent'], removed: [expect.any(String)] })
     expect(preview.update?.byKind.blocks.added).toHaveLength(2)

@@ -28,7 +28,10 @@ describe('the sample notes file', () => {
     const { pack } = await build()
     const blocks = pack.sections.flatMap((s) => s.blocks)
     expect(blocks.find((b) => b.id === 'rs-permanent')?.text).toBe('The Rajya Sabha is a permanent body and is not subject to dissolution.')
-    expect(blocks.find((b) => b.id === 'rs-facts')).toMatchObject({ kind: 'bullets', items: ['Maximum strength: 250', 'Nominated by the President: 12', '– for art, literature, science and social service', 'Term of a member: six years'] })
+    expect(blocks.find((b) => b.id === 'rs-facts')).toMatchObject({
+      kind: 'bullets',
+      items: ['Maximum strength: 250', 'Nominated by the President: 12', '– for art, literature, science and social service', 'Term of a member: six years']
+    })
     expect(blocks.find((b) => b.title === 'Who chairs it')?.text).toBe('The Vice-President is the ex officio Chairman of the Rajya Sabha.')
     expect(blocks.filter((b) => b.kind === 'callout').map((b) => [b.title, b.text])).toEqual([
       ['Remember', 'The Chairman is not a member of the House.'],
@@ -54,7 +57,12 @@ describe('the sample notes file', () => {
       ['The Speaker of the Lok Sabha', 'Who presides over a joint sitting?']
     ])
     const [statements] = byKind(pack.questions, 'statements')
-    expect(statements).toMatchObject({ id: 'rs-statements', statements: ['It is a permanent body.', 'All its members are directly elected.'], answer: 0, options: ['1 only', '2 only', 'Both 1 and 2', 'Neither 1 nor 2'] })
+    expect(statements).toMatchObject({
+      id: 'rs-statements',
+      statements: ['It is a permanent body.', 'All its members are directly elected.'],
+      answer: 0,
+      options: ['1 only', '2 only', 'Both 1 and 2', 'Neither 1 nor 2']
+    })
     const [mcq] = byKind(pack.questions, 'mcq')
     expect(mcq).toMatchObject({ prompt: 'Who decides whether a bill is a money bill?', answer: 1, explanation: 'Answer: (b) The Speaker of the Lok Sabha' })
     expect(preview.cards).toEqual({ cloze: 2, flashcard: 6, statements: 1, mcq: 1 })

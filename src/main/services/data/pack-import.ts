@@ -81,8 +81,7 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
     if (!result.success) {
       const issues = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }))
       const first = issues[0] as { path: string; message: string }
-      const hint =
-        (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
+      const hint = (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
       throw badPack(`${fileName} is not a valid notes pack: ${first.path}: ${first.message}.${hint}`, issues)
     }
     return { pack: result.data, text: parsed.text }
@@ -109,7 +108,10 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
 
     async replace(fileName, content, packId) {
       const { pack, text } = validate(fileName, content)
-      if (pack.id !== packId) throw badPack(`${fileName} has the id "${pack.id}", not "${packId}", so it cannot update that pack.`, [{ path: 'id', message: 'not the pack being updated' }])
+      if (pack.id !== packId)
+        throw badPack(`${fileName} has the id "${pack.id}", not "${packId}", so it cannot update that pack.`, [
+          { path: 'id', message: 'not the pack being updated' }
+        ])
       const source = packs.sourceOf(packId)
       if (!source) throw new NotFoundError(`No notes pack with id "${packId}".`)
       if (source === 'bundled') throw new ServiceError('validation', `“${packs.get(packId).title}” is built into the app and cannot be updated from a file.`)

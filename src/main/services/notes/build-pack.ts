@@ -45,7 +45,13 @@ function scanRefs(text: string): { refs: Map<string, number> } | { error: NotesE
     const id = (m[1] as string).toLowerCase()
     const first = refs.get(id)
     if (first !== undefined) {
-      return { error: { code: 'duplicate-id', line: i + 1, message: `The id ^${id} is used on line ${first} and again on line ${i + 1}. Each ^id must be unique; rename one.` } }
+      return {
+        error: {
+          code: 'duplicate-id',
+          line: i + 1,
+          message: `The id ^${id} is used on line ${first} and again on line ${i + 1}. Each ^id must be unique; rename one.`
+        }
+      }
     }
     refs.set(id, i + 1)
   }
@@ -76,7 +82,8 @@ async function build(input: BuildInput): Promise<BuildResult> {
   const ids = new IdRegistry()
   for (const [ref, line] of scanned.refs) ids.reserve(ref, line)
   const definitions = new Map<string, string>()
-  for (const piece of parsed.pieces) for (const node of piece.nodes) if (node.type === 'definition') definitions.set((node as Definition).identifier, (node as Definition).url)
+  for (const piece of parsed.pieces)
+    for (const node of piece.nodes) if (node.type === 'definition') definitions.set((node as Definition).identifier, (node as Definition).url)
   const front = parsed.frontMatter ? readFrontMatter(parsed.frontMatter.yaml, parsed.frontMatter.line, warnings) : { sources: [] }
   const sources = new SourceBook(ids, warnings, fileName.slice(0, 200))
   for (const s of front.sources) sources.addListed(s, s.line)
@@ -91,9 +98,14 @@ async function build(input: BuildInput): Promise<BuildResult> {
   if (mapper.sections.length === 0) return fail('empty', `${fileName} has a title but no notes under it.`)
   if (mapper.sections.length > MAX_SECTIONS) {
     const extra = mapper.sections[MAX_SECTIONS]
-    return fail('too-many', `${fileName} has ${mapper.sections.length} sections (## headings); a pack holds at most ${MAX_SECTIONS}. Split the file into several packs.`, extra?.line)
+    return fail(
+      'too-many',
+      `${fileName} has ${mapper.sections.length} sections (## headings); a pack holds at most ${MAX_SECTIONS}. Split the file into several packs.`,
+      extra?.line
+    )
   }
-  if (mapper.questions.length > MAX_QUESTIONS) return fail('too-many', `${fileName} has ${mapper.questions.length} cards; a pack holds at most ${MAX_QUESTIONS}.`)
+  if (mapper.questions.length > MAX_QUESTIONS)
+    return fail('too-many', `${fileName} has ${mapper.questions.length} cards; a pack holds at most ${MAX_QUESTIONS}.`)
 
   const title = (front.title ?? mapper.title ?? fileName.replace(/\.[^.]+$/, '')).trim().slice(0, 500) || 'My notes'
   const packId = input.packId ?? front.id ?? (slugify(title, 60) || 'my-notes')
@@ -132,7 +144,10 @@ async function build(input: BuildInput): Promise<BuildResult> {
     cardSyntax: mapper.syntax,
     tables: pack.tables.map((t) => ({ id: t.id, title: t.title, rows: t.rows.length, columns: t.columns.length })),
     sources: pack.sources.length,
-    warnings: warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), { line: 0, message: `…and ${warnings.length - MAX_WARNINGS} more warnings` }] : warnings
+    warnings:
+      warnings.length > MAX_WARNINGS
+        ? [...warnings.slice(0, MAX_WARNINGS), { line: 0, message: `…and ${warnings.length - MAX_WARNINGS} more warnings` }]
+        : warnings
   }
   return { ok: true, pack, preview }
 }

@@ -102,8 +102,14 @@ export interface ParagraphCards {
 export function readLineCards(lines: LineText[]): ParagraphCards {
   const sep = lines.findIndex((l) => l.text.trim() === '?' || l.text.trim() === '??')
   if (sep > 0 && sep < lines.length - 1) {
-    const front = lines.slice(0, sep).map((l) => l.text.trim()).join(' ')
-    const back = lines.slice(sep + 1).map((l) => l.text.trim()).join('\n')
+    const front = lines
+      .slice(0, sep)
+      .map((l) => l.text.trim())
+      .join(' ')
+    const back = lines
+      .slice(sep + 1)
+      .map((l) => l.text.trim())
+      .join('\n')
     const reversed = (lines[sep] as LineText).text.trim() === '??'
     return {
       cards: [{ syntax: reversed ? 'multi-line-reversed' : 'multi-line', front, back, line: (lines[0] as LineText).line }],

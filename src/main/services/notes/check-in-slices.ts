@@ -54,7 +54,9 @@ function references(pack: Pack): SliceCheck {
     const dup = claim(section.id, `sections.${section.id}`)
     if (dup) return dup
     for (const block of section.blocks) {
-      const bad = claim(block.id, `blocks.${block.id}`) ?? (block.sourceIds.every((s) => sources.has(s)) ? null : { ok: false as const, path: `blocks.${block.id}`, message: 'unknown source id' })
+      const bad =
+        claim(block.id, `blocks.${block.id}`) ??
+        (block.sourceIds.every((s) => sources.has(s)) ? null : { ok: false as const, path: `blocks.${block.id}`, message: 'unknown source id' })
       if (bad) return bad
       targets.add(block.id)
     }
@@ -75,7 +77,8 @@ function references(pack: Pack): SliceCheck {
     const bad = claim(q.id, `questions.${q.id}`)
     if (bad) return bad
     if (!q.tests.every((t) => targets.has(t))) return { ok: false, path: `questions.${q.id}`, message: 'tests something that is neither a block nor a cell' }
-    if ((q.kind === 'mcq' || q.kind === 'statements') && q.answer >= q.options.length) return { ok: false, path: `questions.${q.id}`, message: 'answer past the last option' }
+    if ((q.kind === 'mcq' || q.kind === 'statements') && q.answer >= q.options.length)
+      return { ok: false, path: `questions.${q.id}`, message: 'answer past the last option' }
   }
   return { ok: true }
 }

@@ -38,7 +38,8 @@ export function checkZipCaps(bytes: Uint8Array, fileName: string): string | null
   } catch {
     return `${fileName} is not a Word document (it is not a .docx zip).`
   }
-  const tooBig = (size: number): string => `${fileName} unzips to more than ${megabytes(DOCX_MAX_UNZIPPED_BYTES)} (${megabytes(size)} or more); it is refused as a possible zip bomb.`
+  const tooBig = (size: number): string =>
+    `${fileName} unzips to more than ${megabytes(DOCX_MAX_UNZIPPED_BYTES)} (${megabytes(size)} or more); it is refused as a possible zip bomb.`
   if (entries > DOCX_MAX_ENTRIES) return `${fileName} holds ${entries} files; a Word document is refused above ${DOCX_MAX_ENTRIES}.`
   if (declared > DOCX_MAX_UNZIPPED_BYTES) return tooBig(declared)
   // The sizes above are what the zip claims; inflate it, counting, and stop at the cap.
@@ -105,12 +106,23 @@ function toMarkdown(doc: DocNode): { markdown: string; images: number } {
     if (node.type === 'paragraph') {
       const line = paragraph(node)
       const prev = out[out.length - 1]
-      const joinWithPrev = prev !== undefined && (line === '?' || line === '??' || prev.endsWith('\n?') || prev.endsWith('\n??') || (node.numbering && /^\s*(-|1\.) /.test(prev.split('\n').pop() ?? '')))
+      const joinWithPrev =
+        prev !== undefined &&
+        (line === '?' ||
+          line === '??' ||
+          prev.endsWith('\n?') ||
+          prev.endsWith('\n??') ||
+          (node.numbering && /^\s*(-|1\.) /.test(prev.split('\n').pop() ?? '')))
       if (joinWithPrev) out[out.length - 1] = `${prev}\n${line}`
       else if (line) out.push(line)
     } else if (node.type === 'table') {
       const rows = (node.children ?? []).map((row) =>
-        (row.children ?? []).map((cell) => (cell.children ?? []).map((p) => inline(p, images).replace(/\s+/g, ' ').trim()).filter(Boolean).join(' '))
+        (row.children ?? []).map((cell) =>
+          (cell.children ?? [])
+            .map((p) => inline(p, images).replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
+            .join(' ')
+        )
       )
       const width = Math.max(0, ...rows.map((r) => r.length))
       if (width === 0) continue

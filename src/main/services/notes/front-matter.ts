@@ -23,7 +23,8 @@ export function readFrontMatter(yaml: string, firstLine: number, warnings: Notes
   const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false })
   const lineAt = (offset: number | undefined): number => firstLine + (offset === undefined ? 0 : yaml.slice(0, offset).split('\n').length - 1)
   if (doc.errors.length > 0) {
-    for (const e of doc.errors.slice(0, 5)) warnings.push({ line: lineAt(e.pos[0]), message: `the front matter cannot be read (${e.message.split('\n')[0]}); it is ignored` })
+    for (const e of doc.errors.slice(0, 5))
+      warnings.push({ line: lineAt(e.pos[0]), message: `the front matter cannot be read (${e.message.split('\n')[0]}); it is ignored` })
     return out
   }
   const data: unknown = doc.toJS({ maxAliasCount: 50 })
@@ -37,7 +38,8 @@ export function readFrontMatter(yaml: string, firstLine: number, warnings: Notes
     const idx = yaml.search(new RegExp(`^${key.replace(/[^\w-]/g, '')}\\s*:`, 'm'))
     return lineAt(idx < 0 ? undefined : idx)
   }
-  for (const key of Object.keys(fields)) if (!KNOWN.has(key.toLowerCase())) warnings.push({ line: line(key), message: `the front matter field "${key}" is not used` })
+  for (const key of Object.keys(fields))
+    if (!KNOWN.has(key.toLowerCase())) warnings.push({ line: line(key), message: `the front matter field "${key}" is not used` })
   const id = str(fields.id)
   if (id !== undefined) {
     if (/^[a-z0-9][a-z0-9-]{0,79}$/.test(id)) out.id = id

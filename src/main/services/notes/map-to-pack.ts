@@ -70,7 +70,8 @@ export class NotesMapper {
   }
 
   private dropUnusedTitle(): void {
-    if (this.pendingTitle !== undefined) this.warn(this.pendingLine, `the heading "${this.pendingTitle}" has no notes under it; it is shown only in card explanations`)
+    if (this.pendingTitle !== undefined)
+      this.warn(this.pendingLine, `the heading "${this.pendingTitle}" has no notes under it; it is shown only in card explanations`)
     this.pendingTitle = undefined
   }
 
@@ -277,7 +278,14 @@ export class NotesMapper {
   }
 
   /** A text block (split when longer than a block holds); the first block made, or undefined when the text is empty. */
-  private addText(kind: Block['kind'], raw: string, line: number, links: { url: string; label: string }[] = [], ref?: string, title?: string): Block | undefined {
+  private addText(
+    kind: Block['kind'],
+    raw: string,
+    line: number,
+    links: { url: string; label: string }[] = [],
+    ref?: string,
+    title?: string
+  ): Block | undefined {
     const text = raw.replace(/[ \t]*\n[ \t]*/g, kind === 'paragraph' ? ' ' : '\n').trim()
     if (!text) return undefined
     const pieces = splitText(text, TEXT_MAX)

@@ -59,7 +59,8 @@ export function createNotesService(opts: NotesServiceOptions): NotesService {
     if (file.replacePackId) {
       const source = packs.sourceOf(file.replacePackId)
       if (!source) throw new ServiceError('not-found', `No notes pack with id "${file.replacePackId}".`)
-      if (source === 'bundled') throw new ServiceError('validation', `“${packs.get(file.replacePackId).title}” is built into the app and cannot be updated from a file.`)
+      if (source === 'bundled')
+        throw new ServiceError('validation', `“${packs.get(file.replacePackId).title}” is built into the app and cannot be updated from a file.`)
     }
     const built = await buildNotesPack({
       fileName: file.fileName,

@@ -49,7 +49,8 @@ export function buildQuizQuestion(card: QuizCard, blockId: string | undefined, i
   const explanation = card.explanation || `Answer: (${letter}) ${card.options[card.answer]}`
   const text = card.kind === 'mcq' ? card.prompt : `${card.stem}\u0000${card.statements.join('\u0000')}`
   const id = card.ref ?? ids.generated(`quiz-${contentHash(`${normaliseForId(text)}\u0000${card.options.map(normaliseForId).join('\u0000')}`)}`, line)
-  if (card.kind === 'mcq') return { id, kind: 'mcq', tests, prompt: card.prompt, options: card.options, answer: card.answer, explanation: explanation.slice(0, TEXT_MAX) }
+  if (card.kind === 'mcq')
+    return { id, kind: 'mcq', tests, prompt: card.prompt, options: card.options, answer: card.answer, explanation: explanation.slice(0, TEXT_MAX) }
   return {
     id,
     kind: 'statements',

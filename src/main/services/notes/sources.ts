@@ -40,7 +40,8 @@ export class SourceBook {
   /** A source the front matter lists; its id is kept when it is a usable slug. */
   addListed(source: Omit<PackSource, 'id'> & { id?: string }, line: number): void {
     const address = source.address ? httpsAddress(source.address) : null
-    if (source.address && !address) this.warnings.push({ line, message: `the source "${source.title}" has an address that is not https; it is listed without it` })
+    if (source.address && !address)
+      this.warnings.push({ line, message: `the source "${source.title}" has an address that is not https; it is listed without it` })
     if (!address && !source.file) {
       this.warnings.push({ line, message: `the source "${source.title}" has neither an https address nor a file; it is left out` })
       return
@@ -59,7 +60,8 @@ export class SourceBook {
   cite(url: string, label: string, line: number): string | undefined {
     const address = httpsAddress(url)
     if (!address) {
-      if (!url.startsWith('#')) this.warnings.push({ line, message: `the link to "${url.slice(0, 80)}" is not an https address, so it is not kept as a source (its text stays)` })
+      if (!url.startsWith('#'))
+        this.warnings.push({ line, message: `the link to "${url.slice(0, 80)}" is not an https address, so it is not kept as a source (its text stays)` })
       return undefined
     }
     const known = this.byAddress.get(address)

@@ -35,7 +35,8 @@ export function readTable(node: Table, title: string, line: number, ctx: TableCo
   const cells = node.children.map((row) =>
     row.children.map((cell) => {
       const inline = inlineText(cell.children, ctx.definitions)
-      if (inline.html) ctx.warnings.push({ line: line + (cell.position?.start.line ?? 0) - (node.position?.start.line ?? 0), message: 'HTML in a table cell is kept as text' })
+      if (inline.html)
+        ctx.warnings.push({ line: line + (cell.position?.start.line ?? 0) - (node.position?.start.line ?? 0), message: 'HTML in a table cell is kept as text' })
       return { text: oneLine(inline.text), links: inline.links }
     })
   )
@@ -53,7 +54,9 @@ export function readTable(node: Table, title: string, line: number, ctx: TableCo
   if (body.length > NOTES_MAX_TABLE_ROWS) return { error: `the table has ${body.length} rows; a compare table holds at most ${NOTES_MAX_TABLE_ROWS}` }
   const lastHeader = header[header.length - 1]?.text ?? ''
   const relationColumn =
-    header.length >= 4 && RELATION_HEADER.test(lastHeader) && body.every((r) => {
+    header.length >= 4 &&
+    RELATION_HEADER.test(lastHeader) &&
+    body.every((r) => {
       const mark = (r[header.length - 1]?.text ?? '').toLowerCase()
       return mark === '' || ALIKE.has(mark) || DIFFER.has(mark)
     })
@@ -84,7 +87,13 @@ export function readTable(node: Table, title: string, line: number, ctx: TableCo
     const mark = relationColumn ? (r[header.length - 1]?.text ?? '').toLowerCase() : ''
     const texts = columns.map((c) => (rowCells[c.id]?.text ?? '').toLowerCase())
     const relation = ALIKE.has(mark) ? 'alike' : DIFFER.has(mark) ? 'differ' : texts.every((t) => t === texts[0]) ? 'alike' : 'differ'
-    return { id: ctx.ids.generated(`${tableId.slice(0, 40)}-${slugify(dimension, 36) || `row-${j + 1}`}`, rowLine), dimension, group, relation, cells: rowCells }
+    return {
+      id: ctx.ids.generated(`${tableId.slice(0, 40)}-${slugify(dimension, 36) || `row-${j + 1}`}`, rowLine),
+      dimension,
+      group,
+      relation,
+      cells: rowCells
+    }
   })
   return { table: { id: tableId, title: short(title), columns, rows } }
 }

@@ -35,9 +35,13 @@ function looksBinary(text: string): boolean {
 export function checkNotesText(text: string, fileName: string): NotesError | null {
   const bytes = Buffer.byteLength(text, 'utf8')
   if (bytes > NOTES_MAX_BYTES) {
-    return { code: 'too-large', message: `${fileName} is ${megabytes(bytes)}; a notes file can be at most ${megabytes(NOTES_MAX_BYTES)}. Split it into several packs.` }
+    return {
+      code: 'too-large',
+      message: `${fileName} is ${megabytes(bytes)}; a notes file can be at most ${megabytes(NOTES_MAX_BYTES)}. Split it into several packs.`
+    }
   }
-  if (looksBinary(text)) return { code: 'not-text', message: `${fileName} is not a text file (it holds binary data). Save your notes as Markdown (.md) or Word (.docx).` }
+  if (looksBinary(text))
+    return { code: 'not-text', message: `${fileName} is not a text file (it holds binary data). Save your notes as Markdown (.md) or Word (.docx).` }
   if (text.trim() === '') return { code: 'empty', message: `${fileName} is empty.` }
   const lines = text.split(/\r\n|\r|\n/)
   let fence: string | null = null

@@ -8,9 +8,9 @@ const ID_MAX = 80
 
 /** "Rajya Sabha: powers & role" → "rajya-sabha-powers-role"; empty when nothing usable is left. */
 export function slugify(text: string, max = 40): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Only non-ASCII text needs its accents taken off (é → e); most ids are plain ASCII.
+  const ascii = /^[ -~]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  const slug = ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

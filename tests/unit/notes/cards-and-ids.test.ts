@@ -25,6 +25,13 @@ describe('card syntax', () => {
     ])
   })
 
+  it('keeps one blank per card when the notes type {{blank}} or the text is long', () => {
+    expect(readCloze('A {{blank}} and {{c1::x}}').cards[0]?.text).toBe('A {blank} and {{blank}}')
+    const long = readCloze(`${'a'.repeat(600)} {{c1::x}} ${'word '.repeat(200)}`).cards[0]?.text ?? ''
+    expect(long.length).toBeLessThanOrEqual(500)
+    expect(long.split('{{blank}}')).toHaveLength(2)
+  })
+
   it('reports a cloze that is never closed', () => {
     expect(readCloze('The {{c1::answer is lost').problems).toEqual([expect.stringMatching(/never closed/)])
   })

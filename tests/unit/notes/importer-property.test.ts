@@ -21,6 +21,7 @@ const word = fc.constantFrom(
   '{{c1::',
   '}}',
   '{{c2::x::hint}}',
+  '{{blank}}',
   '^id-1',
   '^A',
   '[!note]',
@@ -106,7 +107,8 @@ describe('the Markdown importer', () => {
           expect(result.error.message.length).toBeGreaterThan(10)
         }
       }),
-      { numRuns: 1000 }
+      // Inputs that once broke it: a hard line break before a lone `??`.
+      { numRuns: 1000, examples: [['\\\n??\nRajya', false]] }
     )
   })
 })

@@ -39,20 +39,24 @@ function splitHint(body: string): { answer: string; hint?: string } {
   return { answer: body.slice(0, at).trim(), ...(hint ? { hint } : {}) }
 }
 
-/** Cuts text to at most SHORT_MAX characters around the blank, at word boundaries. */
+/** Cuts text to at most SHORT_MAX characters around the blank, at word boundaries where that keeps the blank. */
 function around(text: string): string {
   if (text.length <= SHORT_MAX) return text
   const at = text.indexOf(BLANK)
   const side = Math.floor((SHORT_MAX - BLANK.length - 2) / 2)
-  let start = Math.max(0, at - side)
-  let end = Math.min(text.length, at + BLANK.length + side)
-  if (start > 0) start = text.indexOf(' ', start) + 1 || start
-  if (end < text.length) end = text.lastIndexOf(' ', end) > at ? text.lastIndexOf(' ', end) : end
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`.slice(0, SHORT_MAX)
+  const hardStart = Math.max(0, at - side)
+  const hardEnd = Math.min(text.length, at + BLANK.length + side)
+  const space = text.indexOf(' ', hardStart)
+  const start = hardStart > 0 && space >= 0 && space < at ? space + 1 : hardStart
+  const lastSpace = text.lastIndexOf(' ', hardEnd)
+  const end = hardEnd < text.length && lastSpace > at + BLANK.length ? lastSpace : hardEnd
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`
 }
 
 /** The text as the reader shows it (answers in place) and one card per cloze occurrence. */
-export function readCloze(text: string): { plain: string; cards: ClozeCard[]; problems: string[] } {
+export function readCloze(source: string): { plain: string; cards: ClozeCard[]; problems: string[] } {
+  // The pack marks a blank with {{blank}}, so the same letters typed in the notes must not read as a second one.
+  const text = source.split(BLANK).join('{blank}')
   const matches = [...text.matchAll(CLOZE)]
   const problems: string[] = []
   const plainOf = (m: RegExpMatchArray): string => splitHint(m[2] as string).answer
@@ -111,10 +115,12 @@ export function readLineCards(lines: LineText[]): ParagraphCards {
       .map((l) => l.text.trim())
       .join('\n')
     const reversed = (lines[sep] as LineText).text.trim() === '??'
-    return {
-      cards: [{ syntax: reversed ? 'multi-line-reversed' : 'multi-line', front, back, line: (lines[0] as LineText).line }],
-      display: `${front} — ${back.replace(/\n/g, ' ')}`
-    }
+    // A question or answer of nothing (a hard break before the `?`) is not a card.
+    if (front.trim() && back.trim())
+      return {
+        cards: [{ syntax: reversed ? 'multi-line-reversed' : 'multi-line', front, back, line: (lines[0] as LineText).line }],
+        display: `${front} — ${back.replace(/\n/g, ' ')}`
+      }
   }
   const cards: BasicCard[] = []
   const shown = lines.map((l) => {

@@ -10,6 +10,7 @@ import { createDispatcher } from '../../../src/main/dispatch'
 import type { AppServices } from '../../../src/main/services/app-services'
 import { DOCX_MAX_UNZIPPED_BYTES } from '../../../src/shared/domain/notes'
 import { hashes, makeDirs, openApp, removeDirs, type Dirs } from '../data/helpers'
+import { makeDocx } from './docx-fixture'
 
 let dirs: Dirs
 let app: AppServices | null = null
@@ -129,6 +130,14 @@ describe('a notes pack', () => {
     await app!.close()
     const again = (await open()).handlers
     expect((await again['packs:get']({ packId: 'my-polity' })).sections[0]?.blocks[0]?.id).toBe('rs-permanent')
+  })
+
+  it('takes a Word file as base64 and refuses content that is not base64', async () => {
+    const h = (await open()).handlers
+    const docx = makeDocx([{ heading: 1, text: 'Word notes' }, { heading: 2, text: 'Part one' }, { para: 'Capital::Delhi' }])
+    const preview = await h['notes:preview']({ fileName: 'w.docx', content: Buffer.from(docx).toString('base64') })
+    expect(preview).toMatchObject({ packId: 'word-notes', title: 'Word notes', cards: { flashcard: 1 } })
+    await expect(h['notes:preview']({ fileName: 'w.docx', content: 'not base64!' })).rejects.toMatchObject({ code: 'validation' })
   })
 
   it('keeps HTML and script as text', async () => {

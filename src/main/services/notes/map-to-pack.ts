@@ -5,51 +5,34 @@
 // block they were written in. Nothing read is dropped: what cannot map is kept
 // as text with a warning that names its line.
 import type { Blockquote, Code, Heading, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast'
-import type { Block, CompareTable, Question, Section } from '../../../shared/pack/schema'
-import type { CardSyntax, NotesWarning } from '../../../shared/domain/notes'
+import type { Block, CompareTable, Question } from '../../../shared/pack/schema'
+import type { CardSyntax } from '../../../shared/domain/notes'
 import { hasCloze, readCloze, readLineCards, type BasicCard, type ClozeCard, type LineText } from './card-syntax'
-import { contentHash, normaliseForId, takeBlockRef, type IdRegistry } from './ids'
-import { inlineText, oneLine, type Definitions } from './inline-text'
+import { takeBlockRef } from './ids'
+import { inlineText, oneLine } from './inline-text'
 import { QUIZ_LANGS, readQuiz } from './quiz-block'
-import type { SourceBook } from './sources'
 import { readTable } from './tables'
 import { buildQuizQuestion, cardQuestions } from './questions'
+import { SectionBuilder, short, type MapContext } from './section-builder'
 
-const TEXT_MAX = 20_000
-const SHORT_MAX = 500
-const MAX_BLOCKS = 200
-const MAX_ITEMS = 100
+export type { MapContext }
+
 const CALLOUT = /^\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$/
 const CALLOUT_KIND: Record<string, Block['kind']> = { important: 'key-fact', 'key-fact': 'key-fact', correction: 'correction' }
 
-interface SectionDraft extends Section {
-  line: number
-  /** Questions waiting for a block in this section to point at. */
-  waiting: Question[]
-}
-
-export interface MapContext {
-  ids: IdRegistry
-  sources: SourceBook
-  warnings: NotesWarning[]
-  definitions: Definitions
-}
-
-export class NotesMapper {
+export class NotesMapper extends SectionBuilder {
   title: string | undefined
-  readonly sections: SectionDraft[] = []
   readonly tables: CompareTable[] = []
   readonly questions: Question[] = []
   readonly syntax: Partial<Record<CardSyntax, number>> = {}
   /** Set when the notes cannot become a pack at all (a table too big). */
   error: { line: number; message: string } | undefined
-  private sub: string | undefined
-  /** A sub-heading waiting to title the next block. */
-  private pendingTitle: string | undefined
-  private pendingLine = 0
   private offset = 0
 
-  constructor(private readonly ctx: MapContext) {}
+  /** Closes the last section: every waiting question gets a block to point at. */
+  finish(): void {
+    this.finishSections()
+  }
 
   /** Maps one parsed piece; `offset` turns a piece's line numbers into the file's. */
   mapPiece(nodes: RootContent[], offset: number): void {
@@ -57,30 +40,8 @@ export class NotesMapper {
     for (const node of nodes) this.visit(node)
   }
 
-  /** Closes the last section: every waiting question gets a block to point at. */
-  finish(): void {
-    this.dropUnusedTitle()
-    for (const section of this.sections) this.settle(section)
-    // A heading with nothing under it has no block a student could read or highlight.
-    for (const section of this.sections.filter((s) => s.blocks.length === 0)) {
-      this.warn(section.line, `the section "${section.title}" has no notes under it, so it is left out`)
-    }
-    const kept = this.sections.filter((s) => s.blocks.length > 0)
-    this.sections.splice(0, this.sections.length, ...kept)
-  }
-
-  private dropUnusedTitle(): void {
-    if (this.pendingTitle !== undefined)
-      this.warn(this.pendingLine, `the heading "${this.pendingTitle}" has no notes under it; it is shown only in card explanations`)
-    this.pendingTitle = undefined
-  }
-
   private line(node: Nodes): number {
     return (node.position?.start.line ?? 1) + this.offset
-  }
-
-  private warn(line: number, message: string): void {
-    this.ctx.warnings.push({ line, message })
   }
 
   private count(kind: CardSyntax, n = 1): void {
@@ -149,20 +110,6 @@ export class NotesMapper {
     this.sub = text
     this.pendingTitle = text
     this.pendingLine = line
-  }
-
-  private openSection(title: string, line: number): SectionDraft {
-    this.dropUnusedTitle()
-    const section: SectionDraft = { id: this.ctx.ids.generated(title, line), title: short(title), blocks: [], line, waiting: [] }
-    this.sections.push(section)
-    this.sub = undefined
-    this.pendingTitle = undefined
-    return section
-  }
-
-  /** The section content goes into; content before the first `##` gets an "Overview" section. */
-  private current(line: number): SectionDraft {
-    return this.sections[this.sections.length - 1] ?? this.openSection('Overview', line)
   }
 
   private paragraph(node: Paragraph, line: number): void {
@@ -276,82 +223,8 @@ export class NotesMapper {
   private pushQuestions(questions: Question[]): void {
     this.questions.push(...questions)
   }
-
-  /** A text block (split when longer than a block holds); the first block made, or undefined when the text is empty. */
-  private addText(
-    kind: Block['kind'],
-    raw: string,
-    line: number,
-    links: { url: string; label: string }[] = [],
-    ref?: string,
-    title?: string
-  ): Block | undefined {
-    const text = raw.replace(/[ \t]*\n[ \t]*/g, kind === 'paragraph' ? ' ' : '\n').trim()
-    if (!text) return undefined
-    const pieces = splitText(text, TEXT_MAX)
-    if (pieces.length > 1) this.warn(line, `this text is longer than ${TEXT_MAX} characters, so it is split into ${pieces.length} blocks`)
-    const made = pieces.map((piece, i) => this.push({ kind, text: piece }, line, links, i === 0 ? ref : undefined, i === 0 ? title : undefined))
-    return made[0]
-  }
-
-  private addItems(items: string[], line: number, ref: string | undefined, links: { url: string; label: string }[] = []): Block[] {
-    const kept = items.flatMap((item) => splitText(item, TEXT_MAX))
-    const blocks: Block[] = []
-    for (let i = 0; i < kept.length; i += MAX_ITEMS) {
-      if (i === MAX_ITEMS) this.warn(line, `a list holds at most ${MAX_ITEMS} items per block, so this one is split`)
-      blocks.push(this.push({ kind: 'bullets', items: kept.slice(i, i + MAX_ITEMS) }, line, links, i === 0 ? ref : undefined))
-    }
-    return blocks
-  }
-
-  private push(content: Pick<Block, 'kind' | 'text' | 'items'>, line: number, links: { url: string; label: string }[], ref?: string, title?: string): Block {
-    let section = this.current(line)
-    if (section.blocks.length >= MAX_BLOCKS) {
-      this.warn(line, `a section holds at most ${MAX_BLOCKS} blocks, so "${section.title}" continues in a new section`)
-      const [sub, pendingTitle] = [this.sub, this.pendingTitle]
-      section = this.openSection(`${section.title.replace(/ \(continued\)$/, '')} (continued)`, line)
-      ;[this.sub, this.pendingTitle] = [sub, pendingTitle]
-    }
-    const heading = title ?? this.pendingTitle
-    this.pendingTitle = undefined
-    const body = content.text ?? (content.items ?? []).join('\n')
-    const id = ref ?? this.ctx.ids.generated(`${section.id.slice(0, 40)}-${contentHash(`${this.sub ?? ''}\u0000${normaliseForId(body)}`)}`, line)
-    const block: Block = { id, ...(heading ? { title: short(heading) } : {}), ...content, sourceIds: this.ctx.sources.sourceIds(links, line) }
-    section.blocks.push(block)
-    for (const q of section.waiting) q.tests.push(id)
-    section.waiting = []
-    return block
-  }
-
-  /** A section left with quizzes and no block: the quiz's question becomes its text, so the quiz has something to test. */
-  private settle(section: SectionDraft): void {
-    if (section.blocks.length > 0 || section.waiting.length === 0) return
-    const q = section.waiting[0] as Question
-    const text = q.kind === 'statements' ? `${q.stem} ${q.statements.join(' ')}` : q.kind === 'mcq' ? q.prompt : section.title
-    this.warn(section.line, `"${section.title}" has quizzes but no notes; the first quiz's question is shown as its text`)
-    const id = this.ctx.ids.generated(`${section.id.slice(0, 40)}-${contentHash(text)}`, section.line)
-    section.blocks.push({ id, kind: 'paragraph', text, sourceIds: [this.ctx.sources.notesId] })
-    for (const w of section.waiting) w.tests.push(id)
-    section.waiting = []
-  }
-}
-
-function short(text: string): string {
-  return text.length > SHORT_MAX ? `${text.slice(0, SHORT_MAX - 1)}…` : text
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-function splitText(text: string, max: number): string[] {
-  const out: string[] = []
-  let rest = text
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf(' ', max) > max / 2 ? rest.lastIndexOf(' ', max) : max
-    out.push(rest.slice(0, cut).trim())
-    rest = rest.slice(cut).trim()
-  }
-  if (rest) out.push(rest)
-  return out
 }

@@ -17,6 +17,7 @@ import { blockPlainText } from '../src/shared/domain/anchoring'
 import { generateDistinctPacks } from './distinct-packs'
 import { measurePaint } from './paint'
 import { measureSearch } from './search-bench'
+import { measureNotesImport } from './notes-bench'
 import { sessionLoopBlockMs } from './session-bench'
 import { round, spread, type Spread } from './stats'
 import { measureStudyAnswers } from './study-bench'
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   const session = await sessionLoopBlockMs(pack)
   const examPlan = measureExamPlan({ items: 20_000, runs: 30 })
   const optimise = await measureOptimise({ reviews: 10_000, runs: 5 })
+  const notes = await measureNotesImport(7)
   const paintDir = await temp('rd-bench-paint-')
   const paint = await measurePaint(root, paintDir, pack)
   await rm(paintDir, { recursive: true, force: true })
@@ -134,7 +136,13 @@ async function main(): Promise<void> {
     optimise_10k_reviews_ms: optimise.optimise.p50,
     optimise_10k_reviews_p95_ms: optimise.optimise.p95,
     optimise_max_event_loop_block_ms: optimise.loopMaxMs,
-    optimise_idle_max_event_loop_block_ms: optimise.idleLoopMaxMs
+    optimise_idle_max_event_loop_block_ms: optimise.idleLoopMaxMs,
+    import_markdown_150k_words_ms: notes.import.p50,
+    import_markdown_150k_words_p95_ms: notes.import.p95,
+    import_markdown_150k_words_cpu_ms: notes.cpu.p50,
+    import_markdown_max_event_loop_block_ms: notes.loopMaxMs,
+    import_markdown_longest_slice_ms: notes.sliceMaxMs,
+    import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs
   }
   const results = {
     measured_at: new Date().toISOString(),
@@ -148,6 +156,7 @@ async function main(): Promise<void> {
       search_rare_queries: search.queries.rare.length,
       search_common_queries: search.queries.common,
       first_text_waits_for: paint.needle,
+      import_markdown_file: { words: notes.words, kb: notes.kb, cards: notes.cards },
       initial_route_js_files: paint.route_js_files,
       runs: {
         boot: bootOne.runs,
@@ -157,7 +166,8 @@ async function main(): Promise<void> {
         first_text_each_page: paint.first_text.runs,
         boot_20k_reviews_5k_highlights: session.reboot.runs,
         exam_plan_20k_items: examPlan.plan.runs,
-        optimise_10k_reviews: optimise.optimise.runs
+        optimise_10k_reviews: optimise.optimise.runs,
+        import_markdown_150k_words: notes.import.runs
       }
     }
   }

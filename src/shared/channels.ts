@@ -67,7 +67,9 @@ const NAMES = {
   'tuning:setRetention': true,
   'tuning:optimise': true,
   'tuning:keep': true,
-  'tuning:revert': true
+  'tuning:revert': true,
+  'notes:preview': true,
+  'notes:import': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -16,6 +16,7 @@ import { dataRoutes } from './routes/data'
 import { prelimsRoutes } from './routes/prelims'
 import { writingRoutes } from './routes/writing'
 import { tuningRoutes } from './routes/tuning'
+import { notesRoutes } from './routes/notes'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -39,7 +40,8 @@ export const contract = {
   ...dataRoutes,
   ...prelimsRoutes,
   ...writingRoutes,
-  ...tuningRoutes
+  ...tuningRoutes,
+  ...notesRoutes
 } satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extractAll, getRawHeader } from '@electron/asar'
+import { extractAll, extractFile, getRawHeader } from '@electron/asar'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const EXECUTABLE = 'revision-desk' // electron-builder's linux executableName for package "revision-desk"
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     devDependencies?: Record<string, string>
   }
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean; devOptional?: boolean }>
+    packages: Record<string, { dev?: boolean; devOptional?: boolean; version?: string }>
   }
   const runtimeDeps = Object.keys(pkg.dependencies ?? {})
   const devDeps = Object.keys(pkg.devDependencies ?? {})
@@ -222,9 +222,20 @@ async function main(): Promise<void> {
     'app.asar carries the app entry, preload and renderer',
     ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].filter((p) => !files.some((f) => f.path === p)).map((p) => `missing ${p}`)
   )
+  // electron-builder lifts a nested production package (jszip/node_modules/readable-stream) to the top when the
+  // lock's top-level copy is a devDependency it leaves out; Node then resolves the lifted copy, so it stands for
+  // every nested copy of the same version.
+  const liftedFrom = new Map<string, string[]>()
+  for (const shipped of shippedPackages) {
+    if (prodPackages.includes(shipped) || !/^node_modules\/(@[^/]+\/)?[^/]+$/.test(shipped)) continue
+    const version = (JSON.parse(extractFile(asarPath, `${shipped}/package.json`).toString('utf8')) as { version?: string }).version
+    const nested = prodPackages.filter((p) => p.endsWith(`/${shipped}`) && !shippedPackages.has(p) && lock.packages[p]?.version === version)
+    if (nested.length > 0) liftedFrom.set(shipped, nested)
+  }
+  const lifted = new Set([...liftedFrom.values()].flat())
   check('app.asar node_modules are exactly the production closure of package-lock.json', [
-    ...[...shippedPackages].filter((p) => !prodPackages.includes(p)).map((p) => `${p} is not a production dependency`),
-    ...prodPackages.filter((p) => !shippedPackages.has(p)).map((p) => `${p} is a production dependency but is missing`)
+    ...[...shippedPackages].filter((p) => !prodPackages.includes(p) && !liftedFrom.has(p)).map((p) => `${p} is not a production dependency`),
+    ...prodPackages.filter((p) => !shippedPackages.has(p) && !lifted.has(p)).map((p) => `${p} is a production dependency but is missing`)
   ])
   check(
     'no devDependency is inside app.asar',

@@ -20,6 +20,7 @@ import { createTuningHandlers } from './tuning/handlers'
 import { builtOptimiserWorker } from './tuning/optimiser-worker-path'
 import { openTuningService } from './tuning/tuning-service'
 import { allCards, allReviews } from './tuning/study-sources'
+import { createNotesHandlers } from './notes/handlers'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -71,6 +72,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...tuning.store.notices
   ]
 
+  const gate = createGate()
+  const notes = createNotesHandlers({ dataDir: opts.dataDir, packs, gate, clock: opts.clock })
   const handlers: Handlers = withDataHandlers(
     {
       'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
@@ -88,10 +91,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       'files:save': async (request) => platform.saveFile(request),
       'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
       ...createWritingHandlers(writing),
-      ...createTuningHandlers(tuning)
+      ...createTuningHandlers(tuning),
+      ...notes
     },
     {
-      gate: createGate(),
+      gate,
       dataDir: opts.dataDir,
       version: opts.version,
       clock: opts.clock,
@@ -104,6 +108,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       writing
     }
   )
+  // The notes channels take the gate themselves (an import runs alone), so they
+  // replace the copies the data layer wrapped as ordinary gated calls.
+  Object.assign(handlers, notes)
 
   const sourceAddresses = () =>
     packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))

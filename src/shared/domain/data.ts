@@ -88,6 +88,8 @@ export type PackSource = 'bundled' | 'imported'
  */
 export function fileBodyLimit(channel: string): number | undefined {
   if (channel === 'packs:import') return PACK_MAX_BYTES * 3
+  // A Word file travels as base64 (4/3 of its size); Markdown as JSON-escaped text.
+  if (channel === 'notes:preview' || channel === 'notes:import') return PACK_MAX_BYTES * 3
   if (channel === 'data:inspectBackup' || channel === 'data:restoreBackup') return BACKUP_MAX_BYTES * 3
   return undefined
 }

@@ -6,11 +6,13 @@
 // <dataDir>/packs/<id> in one step, so a crash never leaves half a pack.
 // Removing a pack removes only its file: its progress stays, and comes back
 // if the pack is imported again (deleting progress is a separate, confirmed step).
+// Replacing an imported pack (update from an edited notes file) writes the new
+// file the same way and keeps every review and highlight, which are keyed by id.
 import { randomBytes } from 'node:crypto'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PACK_MAX_BYTES } from '../../../shared/domain/data'
-import type { PackList, PackSummary } from '../../../shared/domain'
+import type { Pack, PackList, PackSummary } from '../../../shared/domain'
 import { PackSchema } from '../../../shared/pack/schema'
 import { NotFoundError, ServiceError, WriteFailedError } from '../errors'
 import { summarise, type PackService } from '../packs/pack-service'
@@ -31,6 +33,8 @@ export interface PackImporterOptions {
 
 export interface PackImporter {
   import(fileName: string, content: string): Promise<PackSummary>
+  /** Update from file: the pack in `content` takes the place of the imported pack `packId` (same id), in one rename. */
+  replace(fileName: string, content: string, packId: string): Promise<PackSummary>
   remove(packId: string): Promise<PackList>
 }
 
@@ -48,7 +52,7 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
   const clock = opts.clock ?? (() => new Date())
   const dir = importedPacksDir(opts.dataDir)
 
-  async function write(id: string, text: string): Promise<void> {
+  async function write(id: string, text: string, asideAs = '.broken-'): Promise<void> {
     const target = join(dir, id)
     const staging = join(dir, `.staging-${id}-${randomBytes(6).toString('hex')}`)
     try {
@@ -60,7 +64,7 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
         const code = errnoOf(error)
         if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw error
         // A folder with this id that did not load (its file was broken): keep it aside, untouched, and put the new one in.
-        await fs.rename(target, join(dir, `.broken-${id}-${fileStamp(clock())}`))
+        await fs.rename(target, join(dir, `${asideAs}${id}-${fileStamp(clock())}`))
         await fs.rename(staging, target)
       }
       await fs.syncDir(dir)
@@ -70,19 +74,22 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
     }
   }
 
+  function validate(fileName: string, content: string): { pack: Pack; text: string } {
+    const parsed = parseUntrustedJson(content, { label: fileName, maxBytes: PACK_MAX_BYTES })
+    if (!parsed.ok) throw badPack(parsed.message, parsed.issues)
+    const result = PackSchema.safeParse(parsed.value)
+    if (!result.success) {
+      const issues = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }))
+      const first = issues[0] as { path: string; message: string }
+      const hint = (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
+      throw badPack(`${fileName} is not a valid notes pack: ${first.path}: ${first.message}.${hint}`, issues)
+    }
+    return { pack: result.data, text: parsed.text }
+  }
+
   return {
     async import(fileName, content) {
-      const parsed = parseUntrustedJson(content, { label: fileName, maxBytes: PACK_MAX_BYTES })
-      if (!parsed.ok) throw badPack(parsed.message, parsed.issues)
-      const result = PackSchema.safeParse(parsed.value)
-      if (!result.success) {
-        const issues = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }))
-        const first = issues[0] as { path: string; message: string }
-        const hint =
-          (parsed.value as { format?: unknown } | null)?.format === 'revision-desk-backup' ? ' It is a backup: restore it under Settings → Data.' : ''
-        throw badPack(`${fileName} is not a valid notes pack: ${first.path}: ${first.message}.${hint}`, issues)
-      }
-      const pack = result.data
+      const { pack, text } = validate(fileName, content)
       const source = packs.sourceOf(pack.id)
       if (source) {
         const title = packs.get(pack.id).title
@@ -94,7 +101,24 @@ export function createPackImporter(opts: PackImporterOptions): PackImporter {
         )
       }
       await clearLeftovers(dir)
-      await write(pack.id, parsed.text)
+      await write(pack.id, text)
+      packs.addImported(pack)
+      return summarise(pack, 'imported')
+    },
+
+    async replace(fileName, content, packId) {
+      const { pack, text } = validate(fileName, content)
+      if (pack.id !== packId)
+        throw badPack(`${fileName} has the id "${pack.id}", not "${packId}", so it cannot update that pack.`, [
+          { path: 'id', message: 'not the pack being updated' }
+        ])
+      const source = packs.sourceOf(packId)
+      if (!source) throw new NotFoundError(`No notes pack with id "${packId}".`)
+      if (source === 'bundled') throw new ServiceError('validation', `“${packs.get(packId).title}” is built into the app and cannot be updated from a file.`)
+      await clearLeftovers(dir)
+      // The old folder is set aside under a name clearLeftovers removes, and the new one renamed in.
+      await write(pack.id, text, '.removed-')
+      packs.removeImported(packId)
       packs.addImported(pack)
       return summarise(pack, 'imported')
     },

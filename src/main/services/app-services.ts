@@ -105,7 +105,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       study,
       annotations: reading.annotations,
       prelims,
-      writing
+      writing,
+      tuning
     }
   )
   // The notes channels take the gate themselves (an import runs alone), so they

@@ -16,6 +16,7 @@ import type { StoreFs } from '../../../src/main/services/store/fs-ops'
 import { openStudyService, type StudyService } from '../../../src/main/services/study/study-service'
 import { openPrelimsService, type PrelimsService } from '../../../src/main/services/prelims/prelims-service'
 import { openWritingService, type WritingService } from '../../../src/main/services/writing/writing-service'
+import { openTuningService, type TuningService } from '../../../src/main/services/tuning/tuning-service'
 import { tinyPack } from '../fixtures/tiny-pack'
 import { renameFaults } from '../annotations/faults'
 import { clock, hashes, makeDirs, makeProgress, openApp, removeDirs, type Dirs } from './helpers'
@@ -36,6 +37,7 @@ interface Opened {
   annotations: AnnotationService
   prelims: PrelimsService
   writing: WritingService
+  tuning: TuningService
   data: DataService
   close(): Promise<void>
 }
@@ -50,6 +52,7 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
   const annotations = await openAnnotationService({ dir, packs, clock, store: { fs: annotationFs } })
   const prelims = await openPrelimsService({ dir, packs, clock })
   const writing = await openWritingService({ dir, packs, clock })
+  const tuning = await openTuningService({ dir, clock, workerPath: undefined, sources: { reviews: async () => [], cards: () => [] } })
   const data = createDataService({
     dataDir: dir,
     version: 't',
@@ -61,6 +64,7 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
     annotations,
     prelims,
     writing,
+    tuning,
     ...(dataFs ? { fs: dataFs } : {})
   })
   return {
@@ -70,9 +74,10 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
     annotations,
     prelims,
     writing,
+    tuning,
     data,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), prelims.store.flush(), writing.flush()])
+      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), prelims.store.flush(), writing.flush(), tuning.store.flush()])
       writing.close()
     }
   }

@@ -16,6 +16,7 @@ import type { ArchiveData, JournalData as StudyJournal, SnapshotData as StudySna
 import { STUDY_STORE } from '../study/study-store'
 import type { Migrations } from '../store/migrations'
 import { PRELIMS_STORE, PrelimsStoreSchema } from '../prelims/prelims-service'
+import { defaultTuning, TUNING_STORE, TuningSchema, type TuningData } from '../tuning/tuning-store'
 import { DraftStoreSchema, emptyDraftStore, emptyWritingJournal, emptyWritingSnapshot, WRITING_STORE } from '../writing/attempt-schema'
 import { WritingJournalSchema, WritingSnapshotSchema } from '../writing/attempt-schema'
 import type { DraftStore as WritingDraft, WritingJournal, WritingSnapshot } from '../writing/attempt-schema'
@@ -37,6 +38,7 @@ export interface AppState {
   'writing-draft': WritingDraft
   logs: Record<string, ArchiveData>
   'prelims-paper': PrelimsData
+  tuning: TuningData
 }
 
 export type StoreKey = Exclude<keyof AppState, 'logs'>
@@ -61,6 +63,7 @@ export const STORE_SPECS: Specs = {
   annotations: { version: ANNOTATIONS_STORE.version, schema: AnnotationSnapshotSchema, defaults: () => ({ appliedThrough: 0, annotations: {}, trash: [] }) },
   'annotations-journal': { version: ANNOTATIONS_STORE.version, schema: AnnotationJournalSchema, defaults: () => ({ nextSeq: 1, entries: [] }) },
   'prelims-paper': { version: PRELIMS_STORE.version, schema: PrelimsStoreSchema, defaults: () => ({ active: null, results: [] }) },
+  tuning: { version: TUNING_STORE.version, schema: TuningSchema, defaults: defaultTuning },
   writing: { version: WRITING_STORE.version, schema: WritingSnapshotSchema, defaults: emptyWritingSnapshot },
   'writing-journal': { version: WRITING_STORE.version, schema: WritingJournalSchema, defaults: emptyWritingJournal },
   'writing-draft': { version: WRITING_STORE.version, schema: DraftStoreSchema, defaults: emptyDraftStore }

@@ -19,7 +19,7 @@ export type FullKind = Exclude<AutomaticBackupKind, 'daily'>
 
 const FULL = /^before-(restore|reset|delete)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.json$/
 const DAILY =
-  /^(settings|progress|study|study-journal|study-mocks|annotations|annotations-journal|prelims-paper|study-log-\d{4}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$/
+  /^(settings|progress|study|study-journal|study-mocks|annotations|annotations-journal|prelims-paper|tuning|study-log-\d{4}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$/
 
 const STORE_LABELS: Record<string, string> = {
   settings: 'Display settings',
@@ -29,7 +29,8 @@ const STORE_LABELS: Record<string, string> = {
   'study-mocks': 'Mock tests',
   annotations: 'Highlights and notes',
   'annotations-journal': 'Recent highlight changes',
-  'prelims-paper': 'Prelims papers'
+  'prelims-paper': 'Prelims papers',
+  tuning: 'Scheduler: desired retention and fitted parameters'
 }
 const FULL_LABELS: Record<FullKind, string> = {
   'before-restore': 'Everything, as it was before a restore',

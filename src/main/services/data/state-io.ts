@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings-service'
 import type { StudyService } from '../study/study-service'
 import type { ArchiveData } from '../study/study-schema'
 import type { PrelimsService } from '../prelims/prelims-service'
+import type { TuningService } from '../tuning/tuning-service'
 import type { WritingService } from '../writing/writing-service'
 import { LOG_STORE, logStoreName, STORE_KEYS, type AppState, type StoreKey } from './app-state'
 
@@ -18,6 +19,7 @@ export interface StateServices {
   study: StudyService
   annotations: AnnotationService
   prelims: PrelimsService
+  tuning: TuningService
   writing: WritingService
 }
 
@@ -28,7 +30,14 @@ const EMPTY_LOG: ArchiveData = { entries: [] }
 
 /** The state on disk: every pending write (and checkpoint) is waited for first. */
 export async function captureState(s: StateServices): Promise<AppState> {
-  await Promise.all([s.settings.store.flush(), s.progress.store.flush(), s.study.flush(), s.prelims.store.flush(), s.writing.drafts.flush()])
+  await Promise.all([
+    s.settings.store.flush(),
+    s.progress.store.flush(),
+    s.study.flush(),
+    s.prelims.store.flush(),
+    s.writing.drafts.flush(),
+    s.tuning.store.flush()
+  ])
   const [study, annotations, writing] = await Promise.all([s.study.store.exportAll(), s.annotations.store.exportAll(), s.writing.store.exportAll()])
   return {
     settings: structuredClone(s.settings.store.data),
@@ -39,6 +48,7 @@ export async function captureState(s: StateServices): Promise<AppState> {
     annotations: annotations.snapshot,
     'annotations-journal': annotations.journal,
     'prelims-paper': structuredClone(s.prelims.store.data),
+    tuning: structuredClone(s.tuning.store.data),
     writing: writing.snapshot,
     'writing-journal': writing.journal,
     'writing-draft': structuredClone(s.writing.drafts.data),
@@ -76,6 +86,7 @@ export async function applyParts(s: StateServices, next: AppState, parts: readon
   }
   if (has('study-mocks')) await s.study.mocks.store.replace(next['study-mocks'])
   if (has('prelims-paper')) await s.prelims.store.replace(next['prelims-paper'])
+  if (has('tuning')) await s.tuning.replaceAll(next.tuning)
   if (has('annotations') || has('annotations-journal')) {
     await s.annotations.replaceAll({
       ...(has('annotations') ? { snapshot: next.annotations } : {}),

@@ -37,6 +37,8 @@ export interface TuningService {
   optimise(): Promise<TuningState>
   keep(): Promise<TuningState>
   revert(): Promise<TuningState>
+  /** A restore or reset: the whole file at once, and the scheduler follows it at its next answer. */
+  replaceAll(next: TuningData): Promise<void>
   readonly store: JsonStore<TuningData>
 }
 
@@ -78,6 +80,10 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
   return {
     store,
     fsrs: () => current,
+    async replaceAll(next) {
+      await store.replace(next)
+      current = snapshot()
+    },
     state,
     async setRetention(desiredRetention) {
       await save((d) => {

@@ -143,17 +143,17 @@ test('an answer written on paper keeps the timer and the score but no text', asy
   await expect(item.getByText('Answer text')).toHaveCount(0)
 })
 
-test('a full paper gives each question its share of the time and its answers are scored after', async ({ page, host }) => {
+test('a full paper of 20 questions from every pack gives each its share of 3 hours, and its answers are scored after', async ({ page, host }) => {
   await openWrite(page, host.current.url)
   await page.getByRole('button', { name: 'Start a full paper' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Full paper: question 1 of 4' })).toBeVisible()
-  // The pack's one 10-marker comes first: 7:12 of the paper's 3 hours × 10/250 … of 4 questions (7:12 + 3 × 10:48 = 39:36).
-  await expect(page.getByRole('timer', { name: 'Paper time left' })).toHaveText(/^(39:36|39:3\d|39:2\d)$/)
-  await expect(page.getByRole('timer', { name: 'Time left on this question' })).toHaveText(/^(7:12|7:1\d|7:0\d)$/)
-  for (let i = 1; i <= 4; i++) {
+  await expect(page.getByRole('heading', { level: 2, name: 'Full paper: question 1 of 20' })).toBeVisible()
+  // 10-markers first; 3 hours shared by marks, so a 10-marker has at most 7:12 (ten of each) and a 15-marker half as much again.
+  await expect(page.getByRole('timer', { name: 'Paper time left' })).toHaveText(/^(3:00:00|2:59:\d\d)$/)
+  await expect(page.getByRole('timer', { name: 'Time left on this question' })).toHaveText(/^[4-7]:\d\d$/)
+  for (let i = 1; i <= 20; i++) {
     await page.getByRole('textbox', { name: 'Your answer' }).fill(`Answer ${i}: a short one.`)
-    await page.getByRole('button', { name: i < 4 ? 'Save and go to the next question' : 'Save and finish the paper' }).click()
-    if (i < 4) await expect(page.getByRole('heading', { level: 2, name: `Full paper: question ${i + 1} of 4` })).toBeVisible()
+    await page.getByRole('button', { name: i < 20 ? 'Save and go to the next question' : 'Save and finish the paper' }).click()
+    if (i < 20) await expect(page.getByRole('heading', { level: 2, name: `Full paper: question ${i + 1} of 20` })).toBeVisible()
   }
   await expect(page.getByRole('heading', { level: 2, name: 'Full paper: all answers in' })).toBeVisible()
   const paper = page.getByRole('region', { name: 'Full paper: all answers in' })
@@ -164,12 +164,12 @@ test('a full paper gives each question its share of the time and its answers are
   await score(page, 1, 'Missing')
   await expect(page.getByRole('heading', { level: 2, name: /^Your score: \d+ out of 100$/ })).toBeVisible()
   await page.getByRole('button', { name: 'Done' }).click()
-  await expect(paper.getByRole('button', { name: /^Score now:/ })).toHaveCount(3)
+  await expect(paper.getByRole('button', { name: /^Score now:/ })).toHaveCount(19)
   // The history lists the same answers, each scorable from there too.
-  await expect(history(page).getByRole('button', { name: /^Score now:/ })).toHaveCount(3)
+  await expect(history(page).getByRole('button', { name: /^Score now:/ })).toHaveCount(19)
   await page.getByRole('button', { name: 'Close the paper' }).click()
-  await expect(history(page).getByRole('listitem')).toHaveCount(4)
-  await expect(history(page).getByText('full paper', { exact: false })).toHaveCount(4)
+  await expect(history(page).getByRole('listitem')).toHaveCount(20)
+  await expect(history(page).getByText('full paper', { exact: false })).toHaveCount(20)
 })
 
 for (const theme of ['light', 'dark'] as const) {

@@ -29,9 +29,19 @@ export function paperSecondsFor(marks: MainsMarks): number {
   return Math.round((PAPER_MINUTES * 60 * marks) / PAPER_MARKS)
 }
 
-/** A paper of `marks` questions gets their shares: exactly 3 hours for a real 20-question paper. */
+/**
+ * A full 20-question paper is 3 hours whatever its mix of 10- and 15-markers (the packs rarely
+ * hold ten of each); a shorter paper, built from the few prompts there are, gets each question's share.
+ */
 export function paperSeconds(marks: readonly MainsMarks[]): number {
+  if (marks.length === PAPER_QUESTIONS) return PAPER_MINUTES * 60
   return marks.reduce((sum, m) => sum + paperSecondsFor(m), 0)
+}
+
+/** One question's share of a paper of `total` seconds, by its marks among the paper's. */
+export function questionShare(total: number, marks: MainsMarks, allMarks: readonly MainsMarks[]): number {
+  const sum = allMarks.reduce((a, m) => a + m, 0)
+  return sum > 0 ? Math.round((total * marks) / sum) : 0
 }
 
 export interface PaperClock {

@@ -10,6 +10,7 @@ import {
   paperClock,
   paperSeconds,
   paperSecondsFor,
+  questionShare,
   RUBRIC_MAX,
   rewriteGrade,
   rubricTotal,
@@ -134,6 +135,13 @@ describe('timing', () => {
     expect(paperSecondsFor(15)).toBe(648)
     const real: MainsMarks[] = [...Array(10).fill(10), ...Array(10).fill(15)]
     expect(paperSeconds(real)).toBe(3 * 3600)
+    // Packs rarely hold ten of each: a 20-question paper is still 3 hours, each question's share by its marks.
+    const mixed = [...Array<10>(6).fill(10), ...Array<15>(14).fill(15)]
+    expect(paperSeconds(mixed)).toBe(3 * 3600)
+    expect(questionShare(3 * 3600, 10, mixed)).toBe(400)
+    expect(questionShare(3 * 3600, 15, mixed)).toBe(600)
+    expect(paperSeconds([10, 15])).toBe(432 + 648)
+    expect(questionShare(432 + 648, 15, [10, 15])).toBe(648)
   })
 
   it('says the time left on the paper, on this question and per question to go', () => {

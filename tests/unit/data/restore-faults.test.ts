@@ -77,7 +77,15 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
     tuning,
     data,
     close: async () => {
-      await Promise.all([settings.store.flush(), progress.store.flush(), study.flush(), annotations.flush(), prelims.store.flush(), writing.flush(), tuning.store.flush()])
+      await Promise.all([
+        settings.store.flush(),
+        progress.store.flush(),
+        study.flush(),
+        annotations.flush(),
+        prelims.store.flush(),
+        writing.flush(),
+        tuning.store.flush()
+      ])
       writing.close()
     }
   }

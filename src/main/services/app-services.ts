@@ -58,7 +58,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openReadingServices({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) }),
     openWritingService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
   ])
-  const prelims = await openPrelimsService({ dir: opts.dataDir, packs, ...(opts.clock ? { clock: opts.clock } : {}) })
+  const prelims = await openPrelimsService({ dir: opts.dataDir, packs, rate: study.rateAnswers, ...(opts.clock ? { clock: opts.clock } : {}) })
   const platform = opts.platform ?? browserPlatform
   // Asked for afresh each time: a notice can be raised after start (a
   // checkpoint that keeps failing) and goes away once its cause is fixed.

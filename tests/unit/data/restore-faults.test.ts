@@ -50,7 +50,7 @@ async function openWithFaults(annotationFs: Partial<StoreFs>, dataFs?: Partial<S
   const progress = await openProgressService(dir, packs, clock)
   const study = await openStudyService({ dir, packs, clock })
   const annotations = await openAnnotationService({ dir, packs, clock, store: { fs: annotationFs } })
-  const prelims = await openPrelimsService({ dir, packs, clock })
+  const prelims = await openPrelimsService({ dir, packs, clock, rate: study.rateAnswers })
   const writing = await openWritingService({ dir, packs, clock })
   const tuning = await openTuningService({ dir, clock, workerPath: undefined, sources: { reviews: async () => [], cards: () => [] } })
   const data = createDataService({

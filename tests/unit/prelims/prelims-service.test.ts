@@ -14,6 +14,8 @@ import { generatedPack } from '../fixtures/prelims-packs'
 
 const T0 = new Date('2026-11-25T04:30:00.000Z')
 const MIN = 60_000
+/** The cards a paper rates are tested in prelims-rating.test.ts; here only the paper itself. */
+const noRating = async (): Promise<void> => {}
 
 /** Each pack: 60 mcq, 50 statements, 30 match (140 eligible) and 10 true-false: 150 questions. */
 const bigPack = (id: string): Pack => PackSchema.parse(generatedPack({ id, mcq: 60, statements: 50, match: 30, trueFalse: 10, sections: 4 }))
@@ -38,7 +40,7 @@ async function harness(packList: Pack[]) {
   dir = await mkdtemp(join(tmpdir(), 'rd-prelims-'))
   const at = { now: T0.getTime() }
   const packs = packService(packList)
-  const open = (): Promise<PrelimsService> => openPrelimsService({ dir: dir!, packs, clock: () => new Date(at.now), random: seeded() })
+  const open = (): Promise<PrelimsService> => openPrelimsService({ dir: dir!, packs, clock: () => new Date(at.now), random: seeded(), rate: noRating })
   return { at, open, service: await open() }
 }
 
@@ -171,7 +173,7 @@ describe('Prelims paper service', () => {
   it('opens a corrupt paper file as no paper, keeps the bad file, and says so', async () => {
     dir = await mkdtemp(join(tmpdir(), 'rd-prelims-'))
     await writeFile(join(dir, 'prelims-paper.json'), '{"active": {"id": "paper-x", "startedAt": ')
-    const service = await openPrelimsService({ dir, packs: packService([bigPack('alpha')]), clock: () => T0 })
+    const service = await openPrelimsService({ dir, packs: packService([bigPack('alpha')]), clock: () => T0, rate: noRating })
     expect(service.active()).toBeNull()
     expect(service.store.notices.length).toBeGreaterThan(0)
     expect((await readdir(dir)).some((f) => f.startsWith('prelims-paper') && f.includes('corrupt'))).toBe(true)

@@ -26,6 +26,7 @@ import type { PackService } from '../packs/pack-service'
 import { openJsonStore, type JsonStore, type StoreFileOptions } from '../store/json-store'
 import { pickQuestions } from '../study/mock-test'
 import { eligibleQuestions, setQuestion, type SetQuestion } from './prelims-questions'
+import { rateCards, type RateAnswers } from './prelims-rating'
 import { scorePaper, type AnsweredQuestion } from './prelims-score'
 
 const IsoTime = z.iso.datetime()
@@ -65,6 +66,8 @@ export interface PrelimsServiceOptions {
   clock?: () => Date
   random?: () => number
   store?: Omit<StoreFileOptions, 'dir' | 'clock'>
+  /** Rates the answered questions' cards, one journal write per pack (the study service's rateAnswers). */
+  rate: RateAnswers
 }
 
 export interface PrelimsService {
@@ -261,7 +264,14 @@ export async function openPrelimsService(opts: PrelimsServiceOptions): Promise<P
         d.results.push(stored)
         if (d.results.length > PRELIMS_RESULTS_MAX) d.results.splice(0, d.results.length - PRELIMS_RESULTS_MAX)
       })
-      return hydrate(stored)
+      // The result is on disk before any card moves, and nothing retries the
+      // ratings: at most once. Exactly once would need a retry after a restart
+      // that can tell whether the journal write landed before the crash, i.e.
+      // searching the (possibly archived) journal for this paper's id; a lost
+      // rating costs one review, a doubled one would skew the schedule.
+      const result = hydrate(stored)
+      await rateCards(result, opts.rate)
+      return result
     },
     history() {
       return store.data.results

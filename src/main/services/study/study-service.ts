@@ -18,7 +18,7 @@ import { addDays, localCalendar, type Calendar } from './days'
 import { buildExamPlan } from './exam-report'
 import { pastDates } from './exam-targets'
 import { buildDeck, findItem, indexPack, type DeckItem } from './items'
-import { openMockService, type MockService } from './mock-service'
+import { openMockService, type MockService, type MockServiceOptions } from './mock-service'
 import { cramQueue, dueQueue, sectionQueue, type QueueContext } from './queue'
 import { createScheduler, summarise, type FsrsTuning, type StoredCard } from './scheduler'
 import { buildStats } from './stats'
@@ -58,6 +58,8 @@ export interface StudyService {
   /** Every review of the pack still on record, oldest first (history, export, bench). */
   history(packId: string): Promise<LogEntry[]>
   readonly mocks: MockService
+  /** A marked paper's answers (mock or Prelims) rating one pack's cards in one journal write; undo leaves them. */
+  rateAnswers: MockServiceOptions['rate']
   readonly store: StudyStore
   /** Its files' recovery notices and any checkpoint failure, as they are now. */
   notices(): StoreNotice[]
@@ -138,20 +140,16 @@ export async function openStudyService(opts: StudyServiceOptions): Promise<Study
     })
   }
 
-  const mocks = await openMockService({
-    dir: opts.dir,
-    packs,
-    clock,
-    random: opts.random ?? Math.random,
-    rate: async (packId, ratings, mockId) => {
-      const now = clock()
-      await store.append(() => ratings.map((r) => ({ ...review(packId, r.itemId, r.rating, now, 'mock'), mockId })))
-    }
-  })
+  const rateAnswers: StudyService['rateAnswers'] = async (packId, ratings, mockId) => {
+    const now = clock()
+    await store.append(() => ratings.map((r) => ({ ...review(packId, r.itemId, r.rating, now, 'mock'), mockId })))
+  }
+  const mocks = await openMockService({ dir: opts.dir, packs, clock, random: opts.random ?? Math.random, rate: rateAnswers })
 
   return {
     store,
     mocks,
+    rateAnswers,
     notices: () => [...store.notices, ...mocks.store.notices],
     queue({ packId, mode, sectionId, limit = 100, kinds }) {
       if (sectionId !== undefined) requireSection(packId, sectionId)

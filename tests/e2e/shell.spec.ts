@@ -64,12 +64,17 @@ test('each mode is reachable from the Modes nav, and by its address', async ({ p
 
 test('Toggle theme sets data-theme on <html>', async ({ page, host }) => {
   await page.goto(host.current.url)
+  await expect(heading(page)).toHaveText('Read')
   const html = page.locator('html')
-  await page.getByRole('button', { name: 'Toggle theme' }).click()
+  // The attribute is there before any click (the system theme), so read it first: a check made
+  // right after the click could see the old value and race the save.
   await expect(html).toHaveAttribute('data-theme', /^(light|dark)$/)
-  const first = await html.getAttribute('data-theme')
-  await page.getByRole('button', { name: 'Toggle theme' }).click()
-  await expect(html).toHaveAttribute('data-theme', first === 'dark' ? 'light' : 'dark')
+  const start = (await html.getAttribute('data-theme'))!
+  const toggle = page.getByRole('button', { name: 'Toggle theme' })
+  await toggle.click()
+  await expect(html).toHaveAttribute('data-theme', start === 'dark' ? 'light' : 'dark')
+  await toggle.click()
+  await expect(html).toHaveAttribute('data-theme', start)
 })
 
 test('what the UI saved survives a host restart', async ({ page, host }) => {

@@ -28,6 +28,8 @@ export const usePrelimsStore = defineStore('prelims', () => {
   const saveState = ref<'saved' | 'saving' | 'failed'>('saved')
   let clock: QuestionClock = startClock([], null, 0)
   let saving: Promise<void> = Promise.resolve()
+  /** Counts saves asked for, so only the newest one's landing shows as saved. */
+  let saves = 0
   let timeSave: ReturnType<typeof setTimeout> | undefined
 
   const answered = computed(() => answers.value.filter((a) => a !== null).length)
@@ -108,11 +110,13 @@ export const usePrelimsStore = defineStore('prelims', () => {
     clearTimeout(timeSave)
     if (!open || busy.value) return saving
     const snapshot = sheet(open)
+    const mine = ++saves
     saveState.value = 'saving'
     saving = saving.then(async () => {
       try {
         await api['prelims:save'](snapshot)
-        if (paper.value === open) saveState.value = 'saved'
+        // "Saved" only once the newest sheet has landed: an older save finishing while newer answers wait must not say so.
+        if (paper.value === open && mine === saves) saveState.value = 'saved'
       } catch (err) {
         // The sheet stays on screen and goes to main again with the next change or on submit.
         saveState.value = 'failed'

@@ -1,33 +1,31 @@
 // Why: a student's desired retention (and any fitted parameters) is part of their data: a backup must
 // carry it, a reset must put it back to the default, and a restore must give it back and be what the
 // next answer is scheduled with, not a value the scheduler kept from before.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAppServices, type AppServices } from '../../../src/main/services/app-services'
+import type { AppServices } from '../../../src/main/services/app-services'
 import { openTuningService } from '../../../src/main/services/tuning/tuning-service'
 import { defaultTuning } from '../../../src/main/services/tuning/tuning-store'
 import { RETENTION_DEFAULT } from '../../../src/shared/domain/tuning'
-import { tinyPack } from '../fixtures/tiny-pack'
+import { makeDirs, openApp, removeDirs, type Dirs } from '../data/helpers'
 
-let dirs: string[] = []
+let dirs: Dirs | undefined
+let scratch: string | undefined
 let services: AppServices | undefined
 afterEach(async () => {
   await services?.close()
   services = undefined
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })))
-  dirs = []
+  if (dirs) await removeDirs(dirs)
+  if (scratch) await rm(scratch, { recursive: true, force: true })
+  dirs = scratch = undefined
 })
 
 describe('scheduler tuning in backups', () => {
   it('is exported, put back to the default by a reset, and given back by a restore', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rd-tuning-bk-'))
-    const packsDir = await mkdtemp(join(tmpdir(), 'rd-tuning-bk-packs-'))
-    dirs = [dataDir, packsDir]
-    await mkdir(join(packsDir, 'tiny'))
-    await writeFile(join(packsDir, 'tiny', 'pack.json'), JSON.stringify(tinyPack()))
-    services = await createAppServices({ dataDir, packsDir, host: 'web', version: 't', optimiserWorker: undefined })
+    dirs = await makeDirs()
+    services = await openApp(dirs)
     const h = services.handlers
 
     await h['tuning:setRetention']({ desiredRetention: 0.95 })
@@ -42,9 +40,8 @@ describe('scheduler tuning in backups', () => {
   })
 
   it('hands the scheduler the restored values at once, not the ones it had before', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rd-tuning-replace-'))
-    dirs = [dir]
-    const tuning = await openTuningService({ dir, workerPath: undefined, sources: { reviews: async () => [], cards: () => [] } })
+    scratch = await mkdtemp(join(tmpdir(), 'rd-tuning-replace-'))
+    const tuning = await openTuningService({ dir: scratch, workerPath: undefined, sources: { reviews: async () => [], cards: () => [] } })
     const before = tuning.fsrs()
     await tuning.replaceAll({ ...defaultTuning(), desiredRetention: 0.85 })
     expect(tuning.fsrs()).not.toBe(before)

@@ -1,15 +1,16 @@
-// Why: with several packs a student needs to see where each stands (read, studied, due) without
-// opening them one by one; every row comes from main's own progress and study records for that pack.
+// Why: with several packs a student needs to see where each stands (studied, due, mastery) without
+// opening them one by one; every row comes from main's study records for that pack. Reading progress
+// belongs to the progress store, loaded there once per pack and read from it, not copied here.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { useNoticesStore } from './notices'
+import { useProgressStore } from './progress'
 
 export interface PackStanding {
   packId: string
   title: string
   sections: number
-  sectionsRead: number
   items: number
   studied: number
   dueNow: number
@@ -28,13 +29,12 @@ export const usePacksOverviewStore = defineStore('packs-overview', () => {
     try {
       const found = await Promise.all(
         packs.map(async (p): Promise<PackStanding> => {
-          const [progress, stats] = await Promise.all([api['progress:get']({ packId: p.id }), api['study:stats']({ packId: p.id })])
+          const [stats] = await Promise.all([api['study:stats']({ packId: p.id }), useProgressStore().ensureLoaded(p.id)])
           const { items, new: unseen, dueNow, mastery } = stats.totals
           return {
             packId: p.id,
             title: p.title,
             sections: p.counts.sections,
-            sectionsRead: Math.min(progress.readSections.length, p.counts.sections),
             items,
             studied: items - unseen,
             dueNow,

@@ -43,7 +43,10 @@ test('a full session through every mode stays on 127.0.0.1', async ({ page, host
   // Self-test: answer one due question.
   await open(page, 'Self-test')
   await page.getByRole('button', { name: 'Start due session' }).click()
+  // The card's keys work once it is on screen; a key pressed before it shows goes nowhere.
+  await expect(page.getByRole('article').getByRole('radio').first()).toBeVisible()
   await page.keyboard.press('1')
+  await expect(page.getByRole('article').getByRole('radio').first()).toBeChecked()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('article').getByRole('region', { name: 'Answer' })).toBeVisible()
   await page.keyboard.press('Enter')

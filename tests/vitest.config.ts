@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -18,7 +19,8 @@ export default defineConfig({
       },
       {
         root,
-        plugins: [vue()],
+        // The same precompiled messages as the build, so a component test renders what the app renders.
+        plugins: [vue(), VueI18nPlugin({ include: [resolve(root, 'src/renderer/src/i18n/locales/**/*.json')], compositionOnly: true, fullInstall: false })],
         resolve: { alias: { '@renderer': resolve(root, 'src/renderer/src'), '@shared': resolve(root, 'src/shared') } },
         // The first test of a file pays for transforming the lazily loaded views; on a busy 2-core
         // machine that alone has passed vitest's 5 s default, and a test timed out mid-mount leaves

@@ -3,7 +3,7 @@
 // defaults are the zod-free rules in domain/settings.ts.
 import * as z from 'zod'
 import { Id } from './pack/schema'
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, LINE_WIDTHS, THEMES, type Settings } from './domain/settings'
+import { FONT_SIZE_MAX, FONT_SIZE_MIN, LINE_WIDTHS, LOCALES, THEMES, type Settings } from './domain/settings'
 
 export const SettingsSchema = z
   .object({
@@ -11,7 +11,9 @@ export const SettingsSchema = z
     fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
     lineWidth: z.enum(LINE_WIDTHS),
     // Optional: settings files written before packs could be switched have none.
-    lastPackId: Id.optional()
+    lastPackId: Id.optional(),
+    // Optional: settings files written before the Hindi interface have none.
+    locale: z.enum(LOCALES).optional()
   })
   .strict() satisfies z.ZodType<Settings>
 

@@ -23,6 +23,8 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   use: {
     headless: true,
+    // A fixed language, so a machine set to Hindi does not start the English specs in Hindi.
+    locale: 'en-IN',
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions
   }

@@ -1,26 +1,35 @@
 // Why: every date the student reads is written here, with Intl.DateTimeFormat
-// in one fixed locale, so the result never depends on the machine's language
-// settings: "6 Dec 2021", the day-month order of Indian exam papers. Calendar
+// in a fixed locale per language, so the result never depends on the machine's
+// language settings: "6 Dec 2021", the day-month order of Indian exam papers. Calendar
 // days cross the bridge as YYYY-MM-DD; instants as ISO strings.
 
-const LOCALE = 'en-GB'
+/** The page's languages; main always formats in English. */
+export type DateLocale = 'en' | 'hi'
+const INTL_LOCALE: Record<DateLocale, string> = { en: 'en-GB', hi: 'hi-IN' }
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_MONTH = /^\d{4}-\d{2}$/
 
-// A calendar day has no time zone: format its UTC midnight in UTC.
-const DAY = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const DAY_NO_YEAR = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const MONTH = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' })
-// An instant is shown on the student's own clock.
-const LOCAL_DAY_NO_YEAR = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short' })
-const LOCAL_DATE_TIME = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23'
-})
+type Style = 'day' | 'dayNoYear' | 'month' | 'localDayNoYear' | 'localDateTime'
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  // A calendar day has no time zone: format its UTC midnight in UTC.
+  day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  dayNoYear: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  month: { month: 'short', year: 'numeric', timeZone: 'UTC' },
+  // An instant is shown on the student's own clock.
+  localDayNoYear: { day: 'numeric', month: 'short' },
+  localDateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+}
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+function format(style: Style, locale: DateLocale): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`
+  let f = formats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], STYLES[style])
+    formats.set(key, f)
+  }
+  return f
+}
 
 /** Midnight UTC of a YYYY-MM-DD day, or NaN if it is not a real day (2026-02-30). */
 function dayMs(day: string): number {
@@ -43,22 +52,23 @@ export function isCalendarDay(text: string): boolean {
  * "2021-12" → "Dec 2021". `year: false` drops the year ("6 Dec", for chart
  * labels). Anything else is shown as given rather than as "Invalid Date".
  */
-export function formatDay(iso: string, options: { year?: boolean } = {}): string {
+export function formatDay(iso: string, options: { year?: boolean; locale?: DateLocale } = {}): string {
+  const locale = options.locale ?? 'en'
   const ms = dayMs(iso)
-  if (!Number.isNaN(ms)) return (options.year === false ? DAY_NO_YEAR : DAY).format(ms)
+  if (!Number.isNaN(ms)) return format(options.year === false ? 'dayNoYear' : 'day', locale).format(ms)
   const monthMs = ISO_MONTH.test(iso) ? dayMs(`${iso}-01`) : NaN
-  if (!Number.isNaN(monthMs)) return MONTH.format(monthMs)
+  if (!Number.isNaN(monthMs)) return format('month', locale).format(monthMs)
   return iso
 }
 
 /** An instant's day on the student's clock, without the year: "14 Jun". */
-export function formatLocalDay(at: Date | string): string {
-  return LOCAL_DAY_NO_YEAR.format(new Date(at))
+export function formatLocalDay(at: Date | string, locale: DateLocale = 'en'): string {
+  return format('localDayNoYear', locale).format(new Date(at))
 }
 
 /** An instant on the student's clock: "6 Dec 2021, 14:05". */
-export function formatDateTime(at: Date | string): string {
-  return LOCAL_DATE_TIME.format(new Date(at))
+export function formatDateTime(at: Date | string, locale: DateLocale = 'en'): string {
+  return format('localDateTime', locale).format(new Date(at))
 }
 
 /** The UTC calendar day of a time in ms since the epoch, YYYY-MM-DD: exact day arithmetic works on these. */

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { PackLoadError, StoreNotice } from '@shared/domain'
 import { ApiError, type ApiErrorCode } from '@shared/result'
 
@@ -22,19 +23,26 @@ export const NOTICE_POLL_MS = 20_000
 /** Plain words for a notice main raised about one of its store files. */
 export function describeStoreNotice(n: StoreNotice): Notice {
   if (n.kind === 'recovered') {
-    const loaded = n.restoredFrom === 'backup' ? 'your newest backup' : n.restoredFrom === 'repaired' ? 'the readable data inside it' : 'fresh defaults'
-    const kept = n.keptAs ? ` We kept it as ${n.keptAs} and loaded ${loaded}.` : ` We loaded ${loaded}.`
-    return { id: `store:${n.id}`, tone: 'warning', message: `We couldn't read ${n.file}.${kept}`, detail: n.reason }
+    const loaded =
+      n.restoredFrom === 'backup'
+        ? t('common.notices.loadedBackup')
+        : n.restoredFrom === 'repaired'
+          ? t('common.notices.loadedRepaired')
+          : t('common.notices.loadedDefaults')
+    const message = n.keptAs
+      ? t('common.notices.storeRecoveredKept', { file: n.file, keptAs: n.keptAs, loaded })
+      : t('common.notices.storeRecovered', { file: n.file, loaded })
+    return { id: `store:${n.id}`, tone: 'warning', message, detail: n.reason }
   }
   if (n.kind === 'checkpoint-failed') {
     return {
       id: `store:${n.id}`,
       tone: 'warning',
-      message: `We couldn't tidy your saved changes into ${n.file} yet. Nothing is lost: every change is kept, and the app keeps trying.`,
+      message: t('common.notices.checkpointFailed', { file: n.file }),
       detail: n.reason
     }
   }
-  return { id: `store:${n.id}`, tone: 'error', message: `We couldn't save ${n.file}. Your latest changes may be lost.`, detail: n.reason, code: 'write-failed' }
+  return { id: `store:${n.id}`, tone: 'error', message: t('common.notices.writeFailed', { file: n.file }), detail: n.reason, code: 'write-failed' }
 }
 
 export function describePackError(e: PackLoadError): Notice {
@@ -42,8 +50,8 @@ export function describePackError(e: PackLoadError): Notice {
   return {
     id: `pack:${e.file}`,
     tone: 'error',
-    message: `The notes pack ${e.file} could not be loaded: ${e.message}`,
-    detail: first ? `First problem at ${first.path || '(top level)'}: ${first.message}` : undefined,
+    message: t('common.notices.packFailed', { file: e.file, message: e.message }),
+    detail: first ? t('common.notices.packFirstProblem', { path: first.path || t('common.notices.topLevel'), message: first.message }) : undefined,
     code: 'bad-pack'
   }
 }
@@ -68,7 +76,7 @@ export const useNoticesStore = defineStore('notices', () => {
       notices.value = notices.value.filter((n) => !n.id.startsWith('store:') || current.has(n.id))
       fromMain.forEach(add)
     } catch (err) {
-      reportError(err, 'check the app’s data files')
+      reportError(err, t('common.notices.checkDataFiles'))
     }
   }
 
@@ -83,8 +91,8 @@ export const useNoticesStore = defineStore('notices', () => {
   }
 
   /**
-   * Called by the other stores when a call to main fails. `action` completes
-   * "We couldn't …", e.g. "save your settings".
+   * Called by the other stores when a call to main fails. `action` names what
+   * failed, in the page's language: "save your settings" / "आपकी सेटिंग्स सहेजना".
    */
   function reportError(err: unknown, action: string): Notice {
     const code: ApiErrorCode = err instanceof ApiError ? err.code : 'internal'
@@ -92,7 +100,7 @@ export const useNoticesStore = defineStore('notices', () => {
     const notice: Notice = {
       id: `error:${++sequence}`,
       tone: 'error',
-      message: code === 'write-failed' ? `We couldn't ${action}. Nothing was changed; please try again.` : `We couldn't ${action}.`,
+      message: code === 'write-failed' ? t('common.notices.couldNotNothingChanged', { action }) : t('common.notices.couldNot', { action }),
       detail: reason,
       code
     }

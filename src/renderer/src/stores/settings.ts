@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/settings'
 import { useNoticesStore } from './notices'
 
@@ -19,7 +20,7 @@ export const useSettingsStore = defineStore('settings', () => {
       settings.value = await api['settings:get']()
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your settings')
+      useNoticesStore().reportError(err, t('settings.actions.load'))
     }
   }
 
@@ -30,7 +31,7 @@ export const useSettingsStore = defineStore('settings', () => {
       return { ok: true }
     } catch (err) {
       // The old value stays: main did not confirm the change.
-      const notice = useNoticesStore().reportError(err, 'save your settings')
+      const notice = useNoticesStore().reportError(err, t('settings.actions.save'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

@@ -1,0 +1,20 @@
+// Why: the Hindi catalogue, one file per area of the app, so the areas can be translated apart.
+import common from './common.json'
+import shell from './shell.json'
+import settings from './settings.json'
+import data from './data.json'
+import dashboard from './dashboard.json'
+import reading from './reading.json'
+import search from './search.json'
+import compare from './compare.json'
+import selftest from './selftest.json'
+import write from './write.json'
+import prelims from './prelims.json'
+import tuning from './tuning.json'
+import notes from './notes.json'
+import type { Messages } from '../en'
+
+// Typed as the English catalogue: a message missing here fails the typecheck.
+const hi: Messages = { common, shell, settings, data, dashboard, reading, search, compare, selftest, write, prelims, tuning, notes }
+
+export default hi

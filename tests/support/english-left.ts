@@ -3,9 +3,10 @@
 // interface text. Pack content (marked lang="en", the language it is written
 // in) and the student's own text (data-own-text) are not interface text, and
 // acronyms Hindi papers keep in Latin script (LEMOA, GS-I, FSRS) are allowed.
-// Self-contained, so Playwright can pass it to page.evaluate as it is.
+// Self-contained, with one plain argument, so Playwright can pass it to
+// page.evaluate as it is.
 
-export function englishLeft(root: Element, allowed: readonly string[]): string[] {
+export function englishLeft({ root = document.body, allowed }: { root?: Element; allowed: readonly string[] }): string[] {
   const allow = new Set(allowed.map((w) => w.toLowerCase()))
   const found = new Set<string>()
   const skip = (el: Element | null): boolean => {

@@ -14,13 +14,13 @@ function root(html: string): HTMLElement {
 describe('englishLeft', () => {
   it('finds English interface words, in text and in accessible names', () => {
     const el = root('<h1>सेटिंग्स</h1><button aria-label="Close panel">✕</button><p>Saved</p>')
-    expect(englishLeft(el, HINDI_UI_ALLOWED)).toEqual(['Close', 'Saved', 'panel'])
+    expect(englishLeft({ root: el, allowed: HINDI_UI_ALLOWED })).toEqual(['Close', 'Saved', 'panel'])
   })
 
   it('passes pack content, the student’s own text, acronyms and hidden text', () => {
     const el = root(
       '<p>LEMOA और GS-I</p><article lang="en"><h2>The 2+2 dialogue</h2></article><blockquote data-own-text>my own note</blockquote><p hidden>Hidden</p><p lang="hi">हिन्दी</p>'
     )
-    expect(englishLeft(el, HINDI_UI_ALLOWED)).toEqual([])
+    expect(englishLeft({ root: el, allowed: HINDI_UI_ALLOWED })).toEqual([])
   })
 })

@@ -217,3 +217,17 @@ describe('Settings → Notes packs → Update from file…', () => {
     expect(api['notes:import']).not.toHaveBeenCalled()
   })
 })
+
+describe('Leaving Settings with a preview open', () => {
+  it('drops the preview unsaved, and says so on the next visit', async () => {
+    app = await mountApp('/settings')
+    pickFile(newInput(), 'polity.md', NOTES)
+    await until(() => allByRole(region(), 'region', 'Preview of polity.md').length === 1)
+    await app.router.push('/dashboard')
+    await settle()
+    await app.router.push('/settings')
+    await until(() => said().includes('Cancelled: nothing from polity.md was saved.'))
+    expect(allByRole(region(), 'region', 'Preview of polity.md')).toHaveLength(0)
+    expect(api['notes:import']).not.toHaveBeenCalled()
+  })
+})

@@ -2,11 +2,13 @@
 // Markdown notes become a pack after a preview, are read, highlighted and
 // self-tested, then the edited file updates the same pack and the highlight
 // and the review are still there, after a host restart too. A file too big or
-// binary garbage renamed .md is refused in words and writes nothing.
+// binary garbage renamed .md is refused in words and writes nothing; a Word
+// file travels as base64 to the same preview.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { makeDocx } from '../unit/notes/docx-fixture'
 import { seriousViolations } from './axe'
 import { expect, test } from './host'
 import { selectWords } from './select-words'
@@ -189,6 +191,21 @@ test('notes become a pack after a preview, are read, highlighted and tested, and
   await expect(installed(page)).toContainText(TITLE)
   await expectHighlightKept(page, host.current.url)
   expect(await studied(page)).toBe(`1 of ${Number(total) + 1}`)
+})
+
+test('a Word file is sent as base64 and becomes a pack after its preview', async ({ page, host }) => {
+  const docx = makeDocx([
+    { heading: 1, text: 'Word polity notes' },
+    { heading: 2, text: 'Lok Sabha' },
+    { para: 'The Lok Sabha has a term of five years unless dissolved sooner.' },
+    { para: 'Who is the presiding officer of the Lok Sabha?::The Speaker' }
+  ])
+  await openSettings(page, host.current.url)
+  await chooseFile(page, newButton(page), notesFile('word notes.docx', Buffer.from(docx)))
+  const preview = packsRegion(page).getByRole('region', { name: 'Preview of word notes.docx' })
+  await expect(preview.getByRole('list', { name: 'Sections (1)' })).toContainText('Lok Sabha: 2 blocks, 1 card')
+  await preview.getByRole('button', { name: 'Create pack' }).click()
+  await expect(installed(page).getByRole('button', { name: 'Open Word polity notes in Read' })).toBeFocused()
 })
 
 test('a 50 MB file and binary garbage renamed .md are refused in words, and nothing is written', async ({ page, host }) => {

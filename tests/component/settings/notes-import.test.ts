@@ -197,6 +197,8 @@ describe('Settings → Notes packs → Update from file…', () => {
     expect(changes).toContain('Unchanged: 7 items, with their highlights and reviews as they are.')
     expect(changes).not.toContain('Removed')
     expect(api['notes:import']).not.toHaveBeenCalled()
+    // The pack cannot be removed from under its own update.
+    expect(getByRole(region(), 'button', 'Remove My notes').hasAttribute('disabled')).toBe(true)
 
     getByRole(shown, 'button', 'Update the pack').click()
     await until(() => said().includes('Updated “My notes”'))

@@ -34,7 +34,7 @@ async function until(check: () => boolean): Promise<void> {
 
 const region = () => getByRole(document.body, 'region', 'Notes packs')
 const installed = () => getByRole(region(), 'list', 'Installed notes packs')
-const fileInput = () => region().querySelector<HTMLInputElement>('input[type="file"]')!
+const fileInput = () => region().querySelector<HTMLInputElement>('input[type="file"][accept^=".json"]')!
 const said = () => [...region().querySelectorAll('[role="status"], [role="alert"]')].map((s) => s.textContent?.trim()).join(' ')
 const TITLE = 'India–Russia 2+2 (fixture)'
 

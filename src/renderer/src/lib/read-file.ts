@@ -26,3 +26,19 @@ export function readFileText(file: File, onProgress: (percent: number) => void):
     reader.readAsText(file, 'utf-8')
   })
 }
+
+/** A binary file (a Word .docx) as base64, the way main takes it: the data URL's prefix is taken off. */
+export function readFileBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(Math.round((event.loaded / event.total) * 100))
+    }
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : ''
+      resolve(url.slice(url.indexOf(',') + 1))
+    }
+    reader.onerror = () => reject(new Error(`${file.name} could not be read (${reader.error?.name ?? 'unknown error'}).`))
+    reader.readAsDataURL(file)
+  })
+}

@@ -63,5 +63,5 @@ export const usePacksImportStore = defineStore('packs-import', () => {
       }
     })
 
-  return { busy, step, message, importFile, remove }
+  return { busy, step, message, importFile, remove, showList }
 })

@@ -209,7 +209,7 @@ describe('Self-test in Hindi', () => {
     await key('Enter')
     expect(card().textContent).toContain('✗ गलत')
     expect(card().textContent).toContain('आपका उत्तर, गलत')
-    expect(getByRole(card(), 'link', 'इसके बारे में पढ़ें')).toBeTruthy()
+    expect(getByRole(card(), 'link', 'इसके बारे में पढ़ें').parentElement?.textContent).toContain('इसके बारे में पढ़ें — “')
     expect(englishIn(session())).toEqual([])
     await key('1')
 

@@ -1,13 +1,18 @@
 // Why: a comparison table leaves the app as Markdown (for the student's own
 // notes) or CSV (for a spreadsheet). Pure functions, so quoting and the
 // formula-injection guard are tested without a DOM or a save dialog.
+// The file is the student's own copy, so its headings follow the interface
+// language (a Hindi reader's sheet reads "आयाम"); the pack's text stays as written.
+import { t, type MessageKey } from '@renderer/i18n'
 import type { CompareTable, PackSource, TableRow } from '@shared/pack/schema'
 
-const RELATION_LABEL: Record<TableRow['relation'], string> = { alike: 'Alike', differ: 'Differ' }
+const RELATION_LABEL: Record<TableRow['relation'], MessageKey> = { alike: 'compare.table.relation.alike', differ: 'compare.table.relation.differ' }
 
 export function relationLabel(relation: TableRow['relation']): string {
-  return RELATION_LABEL[relation]
+  return t(RELATION_LABEL[relation])
 }
+
+const headings = (): string[] => [t('compare.export.file.dimension'), t('compare.export.file.group'), t('compare.export.file.relation')]
 
 /** Pack text is single-paragraph prose; a stray line break would split a Markdown row or a CSV record. */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ')
@@ -32,7 +37,7 @@ export interface MarkdownOptions {
 
 export function tableToMarkdown(table: CompareTable, options: MarkdownOptions = {}): string {
   const rows = options.rows ?? table.rows
-  const header = ['Dimension', 'Group', 'Relation', ...table.columns.map((c) => c.label)]
+  const header = [...headings(), ...table.columns.map((c) => c.label)]
   const lines = [`## ${markdownCell(table.title)}`, '']
   if (table.caption) lines.push(markdownCell(table.caption), '')
   if (options.note) lines.push(`_${markdownCell(options.note)}_`, '')
@@ -43,7 +48,7 @@ export function tableToMarkdown(table: CompareTable, options: MarkdownOptions = 
   }
   const cited = citedSources(table, rows, options.sources ?? [])
   if (cited.length > 0) {
-    lines.push('', '### Sources', '')
+    lines.push('', `### ${markdownCell(t('compare.export.file.sources'))}`, '')
     for (const s of cited) lines.push(`- ${markdownCell(s.title)}${s.address ? ` — <${s.address}>` : s.file ? ` (${markdownCell(s.file)})` : ''}`)
   }
   return lines.join('\n') + '\n'
@@ -80,7 +85,7 @@ export interface CsvOptions {
  */
 export function tableToCsv(table: CompareTable, options: CsvOptions = {}): string {
   const rows = options.rows ?? table.rows
-  const records = [['Dimension', 'Group', 'Relation', ...table.columns.map((c) => c.label)]]
+  const records = [[...headings(), ...table.columns.map((c) => c.label)]]
   for (const row of rows) {
     records.push([row.dimension, row.group, relationLabel(row.relation), ...table.columns.map((c) => oneLine(row.cells[c.id]?.text ?? ''))])
   }

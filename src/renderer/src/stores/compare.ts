@@ -4,6 +4,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
+import { formatNumber } from '@renderer/i18n/format'
 import { exportFileName, tableToCsv, tableToMarkdown } from '@renderer/lib/compare-export'
 import { saveTextFile } from '@renderer/lib/save-file'
 import { cellItemId } from '@shared/domain/ids'
@@ -29,7 +31,7 @@ export function filterRows(table: CompareTable, filters: RowFilters): TableRow[]
     if (filters.relation !== 'all' && row.relation !== filters.relation) return false
     if (!needle) return true
     const texts = [row.dimension, ...table.columns.map((c) => row.cells[c.id]?.text ?? '')]
-    return texts.some((t) => t.toLocaleLowerCase().includes(needle))
+    return texts.some((text) => text.toLocaleLowerCase().includes(needle))
   })
 }
 
@@ -51,7 +53,7 @@ export const useCompareStore = defineStore('compare', () => {
   const exporting = ref(false)
 
   const tables = computed(() => library.current?.tables ?? [])
-  const table = computed(() => tables.value.find((t) => t.id === chosenTableId.value) ?? tables.value[0] ?? null)
+  const table = computed(() => tables.value.find((x) => x.id === chosenTableId.value) ?? tables.value[0] ?? null)
   const groups = computed(() => (table.value ? groupsOf(table.value) : []))
   const rows = computed(() => (table.value ? filterRows(table.value, filters.value) : []))
   const filtered = computed(() => {
@@ -94,7 +96,7 @@ export const useCompareStore = defineStore('compare', () => {
       cards.value = Object.fromEntries(queue.items.map((item) => [item.itemId, item.card]))
       cardsLoadedFor.value = packId
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your progress on the table cells')
+      useNoticesStore().reportError(err, t('compare.actions.loadCards'))
     }
   }
 
@@ -108,7 +110,7 @@ export const useCompareStore = defineStore('compare', () => {
     if (!current || exporting.value) return
     const subset = scope === 'shown' && filtered.value
     const chosen = subset ? rows.value : current.rows
-    const note = subset ? `Filtered: ${chosen.length} of ${current.rows.length} rows` : undefined
+    const note = subset ? t('compare.export.file.filtered', { shown: formatNumber(chosen.length), total: formatNumber(current.rows.length) }) : undefined
     const content =
       format === 'markdown' ? tableToMarkdown(current, { rows: chosen, sources: library.current?.sources ?? [], note }) : tableToCsv(current, { rows: chosen })
     const fileName = exportFileName(current, format === 'markdown' ? 'md' : 'csv', subset)
@@ -116,12 +118,16 @@ export const useCompareStore = defineStore('compare', () => {
     exportStatus.value = ''
     try {
       const result = await saveTextFile(fileName, content, format === 'markdown' ? 'text/markdown' : 'text/csv')
-      const what = `${chosen.length} ${chosen.length === 1 ? 'row' : 'rows'}`
+      const rows = t('compare.export.rows', chosen.length, { count: formatNumber(chosen.length) })
       exportStatus.value =
-        result.mode === 'saved' ? `Saved ${what} to ${result.path}.` : result.mode === 'download' ? `Downloaded ${what} as ${fileName}.` : 'Export cancelled.'
+        result.mode === 'saved'
+          ? t('compare.export.saved', { rows, path: result.path })
+          : result.mode === 'download'
+            ? t('compare.export.downloaded', { rows, file: fileName })
+            : t('compare.export.cancelled')
     } catch (err) {
-      useNoticesStore().reportError(err, `export the table as ${format === 'markdown' ? 'Markdown' : 'CSV'}`)
-      exportStatus.value = 'The export failed; see the notice above.'
+      useNoticesStore().reportError(err, t(format === 'markdown' ? 'compare.actions.exportMarkdown' : 'compare.actions.exportCsv'))
+      exportStatus.value = t('compare.export.failed')
     } finally {
       exporting.value = false
     }

@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import { cardRef, columnCards, randomCards, toCard, whichCards, type DrillCard } from '@renderer/lib/drill-picks'
 import { ratingForAnswer } from '@shared/domain/grading'
 import type { StudyRating } from '@shared/domain/study'
@@ -15,8 +16,9 @@ export type DrillMode = 'column' | 'random' | 'due' | 'which'
 
 export interface DrillSession {
   mode: DrillMode
-  /** Says what is being drilled, e.g. "India–Russia 2+2 column hidden". */
-  title: string
+  /** What is being drilled, for the title ("India–Russia 2+2 column hidden", "6 random cells hidden"); the title itself is worded when shown, in the page's language. */
+  column?: string
+  count?: number
   packId: string
   cards: DrillCard[]
 }
@@ -47,8 +49,8 @@ export const useDrillStore = defineStore('drill', () => {
     return new Set(cards.slice(from).map(cardRef))
   })
 
-  function begin(mode: DrillMode, title: string, packId: string, cards: DrillCard[]): void {
-    session.value = { mode, title, packId, cards }
+  function begin(mode: DrillMode, about: Pick<DrillSession, 'column' | 'count'>, packId: string, cards: DrillCard[]): void {
+    session.value = { mode, ...about, packId, cards }
     index.value = 0
     tally.value = { graded: 0, again: 0, right: 0, wrong: 0 }
     resetCard()
@@ -65,15 +67,15 @@ export const useDrillStore = defineStore('drill', () => {
 
   function startColumn(packId: string, table: CompareTable, rows: readonly TableRow[], columnId: string): void {
     const label = table.columns.find((c) => c.id === columnId)?.label ?? columnId
-    begin('column', `${label} column hidden`, packId, columnCards(table, rows, columnId))
+    begin('column', { column: label }, packId, columnCards(table, rows, columnId))
   }
 
   function startRandom(packId: string, table: CompareTable, rows: readonly TableRow[], k: number, random?: () => number): void {
-    begin('random', `${k} random cells hidden`, packId, randomCards(table, rows, k, random))
+    begin('random', { count: k }, packId, randomCards(table, rows, k, random))
   }
 
   function startWhich(packId: string, table: CompareTable, rows: readonly TableRow[], k: number, random?: () => number): void {
-    begin('which', 'Which dialogue?', packId, whichCards(table, rows, k, random))
+    begin('which', {}, packId, whichCards(table, rows, k, random))
   }
 
   /** Cells main's scheduler says are due (or new for today), across every table of the pack. */
@@ -82,9 +84,9 @@ export const useDrillStore = defineStore('drill', () => {
     try {
       const queue = await api['study:queue']({ packId, mode: 'due', kinds: ['cell'], limit: 50 })
       const cards = queue.items.flatMap((item) => (item.ref.kind === 'cell' ? [toCard(item.ref.tableId, item.ref.rowId, item.ref.columnId)] : []))
-      begin('due', 'Due cells', packId, cards)
+      begin('due', {}, packId, cards)
     } catch (err) {
-      useNoticesStore().reportError(err, 'find the cells due for review')
+      useNoticesStore().reportError(err, t('compare.actions.findDue'))
     } finally {
       starting.value = false
     }
@@ -110,8 +112,8 @@ export const useDrillStore = defineStore('drill', () => {
       tally.value = { ...tally.value, graded: tally.value.graded + 1, again: tally.value.again + (rating === 1 ? 1 : 0) }
       return true
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'save your answer')
-      error.value = `Not saved: ${notice.detail ?? notice.message} The card stays here; try again.`
+      const notice = useNoticesStore().reportError(err, t('compare.actions.saveAnswer'))
+      error.value = t('compare.drill.notSaved', { reason: notice.detail ?? notice.message })
       return false
     } finally {
       saving.value = false

@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { MockPaper, MockResult } from '@shared/domain/study'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
@@ -35,7 +36,7 @@ export const useMockStore = defineStore('mock', () => {
       // `?? null`: a bridge that answers nothing (an older host, a bare test double) reads as "no open paper".
       adopt((await api['mock:active']({ packId })) ?? null)
     } catch (err) {
-      useNoticesStore().reportError(err, 'check for an unfinished mock test')
+      useNoticesStore().reportError(err, t('selftest.actions.checkMock'))
     }
   }
 
@@ -43,7 +44,7 @@ export const useMockStore = defineStore('mock', () => {
     try {
       history.value = (await api['mock:history']({ packId })) ?? []
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your past mock tests')
+      useNoticesStore().reportError(err, t('selftest.actions.loadHistory'))
     }
   }
 
@@ -55,7 +56,7 @@ export const useMockStore = defineStore('mock', () => {
       sitting.value = true
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'start a mock test')
+      const notice = useNoticesStore().reportError(err, t('selftest.actions.startMock'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -79,7 +80,7 @@ export const useMockStore = defineStore('mock', () => {
       } catch (err) {
         // The choice stays on screen and goes to main again with the next choice or on submit.
         saveState.value = 'failed'
-        useNoticesStore().reportError(err, 'save your mock answer')
+        useNoticesStore().reportError(err, t('selftest.actions.saveMockAnswer'))
       }
     })
     return saving
@@ -87,8 +88,8 @@ export const useMockStore = defineStore('mock', () => {
 
   async function submit(): Promise<Outcome> {
     const open = paper.value
-    if (!open) return { ok: false, message: 'There is no open mock test.' }
-    if (busy.value) return { ok: false, message: 'The paper is already being submitted.' }
+    if (!open) return { ok: false, message: t('selftest.mock.noPaper') }
+    if (busy.value) return { ok: false, message: t('selftest.mock.submitting') }
     busy.value = true
     try {
       await saving
@@ -101,7 +102,7 @@ export const useMockStore = defineStore('mock', () => {
       return { ok: true }
     } catch (err) {
       // The paper and every answer stay; the student can submit again.
-      const notice = useNoticesStore().reportError(err, 'submit your mock test')
+      const notice = useNoticesStore().reportError(err, t('selftest.actions.submitMock'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { StudyStats } from '@shared/domain/study'
 import { useNoticesStore } from './notices'
 
@@ -16,7 +17,7 @@ export const useStatsStore = defineStore('stats', () => {
       stats.value = (await api['study:stats']({ packId })) ?? null
     } catch (err) {
       // The last numbers main gave stay on screen.
-      useNoticesStore().reportError(err, 'load your study statistics')
+      useNoticesStore().reportError(err, t('selftest.actions.loadStats'))
     } finally {
       loading.value = false
     }

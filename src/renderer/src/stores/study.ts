@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { QueueItem, QueueMode, StudyQueue, StudyRating } from '@shared/domain/study'
 import { ApiError } from '@shared/result'
 import { useNoticesStore } from './notices'
@@ -46,7 +47,7 @@ export const useStudyStore = defineStore('study', () => {
     try {
       counts.value = (await fetchQueue({ packId, mode: 'due' }, 1))?.counts ?? null
     } catch (err) {
-      useNoticesStore().reportError(err, 'count the questions due today')
+      useNoticesStore().reportError(err, t('selftest.actions.countDue'))
     }
   }
 
@@ -62,7 +63,7 @@ export const useStudyStore = defineStore('study', () => {
       reviewed.value = 0
       return true
     } catch (err) {
-      useNoticesStore().reportError(err, 'start the session')
+      useNoticesStore().reportError(err, t('selftest.actions.start'))
       return false
     } finally {
       loading.value = false
@@ -78,15 +79,15 @@ export const useStudyStore = defineStore('study', () => {
       items.value = queue.items
       counts.value = queue.counts
     } catch (err) {
-      useNoticesStore().reportError(err, 'fetch the next questions')
+      useNoticesStore().reportError(err, t('selftest.actions.refill'))
     }
   }
 
   async function rate(rating: StudyRating): Promise<Outcome> {
     const opts = session.value
     const item = current.value
-    if (!opts || !item) return { ok: false, message: 'There is no question to rate.' }
-    if (saving.value) return { ok: false, message: 'The last rating is still being saved.' }
+    if (!opts || !item) return { ok: false, message: t('selftest.session.noItem') }
+    if (saving.value) return { ok: false, message: t('selftest.session.stillSaving') }
     saving.value = true
     try {
       const cram = opts.mode === 'cram'
@@ -101,7 +102,7 @@ export const useStudyStore = defineStore('study', () => {
       items.value = items.value.filter((i) => i !== item)
       reviewed.value += 1
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'save your rating')
+      const notice = useNoticesStore().reportError(err, t('selftest.actions.rate'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false
@@ -112,8 +113,8 @@ export const useStudyStore = defineStore('study', () => {
 
   async function undo(): Promise<Outcome & { itemId?: string }> {
     const opts = session.value
-    if (!opts) return { ok: false, message: 'Nothing to undo yet.' }
-    if (saving.value) return { ok: false, message: 'Wait a moment: the last rating is still being saved.' }
+    if (!opts) return { ok: false, message: t('selftest.session.nothingToUndo') }
+    if (saving.value) return { ok: false, message: t('selftest.session.waitUndo') }
     saving.value = true
     try {
       const undone = await api['study:undo']({ packId: opts.packId })
@@ -126,8 +127,8 @@ export const useStudyStore = defineStore('study', () => {
       }
       return { ok: true, itemId: undone.itemId }
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'not-found') return { ok: false, message: 'There is no rating to undo.' }
-      const notice = useNoticesStore().reportError(err, 'undo your last rating')
+      if (err instanceof ApiError && err.code === 'not-found') return { ok: false, message: t('selftest.session.noRatingToUndo') }
+      const notice = useNoticesStore().reportError(err, t('selftest.actions.undo'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

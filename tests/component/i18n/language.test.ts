@@ -37,7 +37,7 @@ describe('the interface language', () => {
     expect([...(control as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['English', 'हिन्दी'])
     pick(control, 'hi')
     await settle()
-    await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'))
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'), { timeout: 15_000 })
     expect(api['settings:update']).toHaveBeenCalledWith({ locale: 'hi' })
     expect(getByRole(app.root, 'heading', 'सेटिंग्स')).toBeTruthy()
     expect(getByRole(app.root, 'navigation', 'मोड').textContent).toContain('पढ़ें')
@@ -48,7 +48,7 @@ describe('the interface language', () => {
   it('opens in the saved language at the next start', async () => {
     resetApi({ settings: { theme: 'light', fontSize: 18, lineWidth: 'medium', locale: 'hi' } })
     app = await mountApp('/settings')
-    await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'))
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'), { timeout: 15_000 })
     await settle()
     expect(getByRole(app.root, 'heading', 'सेटिंग्स')).toBeTruthy()
   })

@@ -50,7 +50,7 @@ function englishIn(...roots: Element[]): string[] {
       for (const text of labels) label = label.replaceAll(text, '')
       el.setAttribute('aria-label', label)
     }
-  return [...new Set(roots.flatMap((root) => englishLeft(root, ALLOWED)))].sort()
+  return [...new Set(roots.flatMap((root) => englishLeft({ root, allowed: ALLOWED })))].sort()
 }
 
 async function mountApp(path: string): Promise<MountedApp> {

@@ -7,7 +7,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import { readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import { t } from '@renderer/i18n'
+import { formatNumber } from '@renderer/i18n/format'
+import { backupLabel } from '@renderer/lib/backup-label'
+import { readFileText, type FileStep } from '@renderer/lib/read-file'
 import { saveTextFile } from '@renderer/lib/save-file'
 import { BACKUP_MAX_BYTES, type AutomaticBackup, type BackupInfo, type DataSummary } from '@shared/domain/data'
 import { ApiError } from '@shared/result'
@@ -24,6 +27,8 @@ export interface DataMessage {
   text: string
   /** The fields a bad file got wrong, e.g. "stores.progress.data: …". */
   details: string[]
+  /** "en" when the details are main's own words, which stay as main wrote them. */
+  detailsLang?: 'en'
 }
 
 export function failureMessage(err: unknown): DataMessage {
@@ -31,6 +36,31 @@ export function failureMessage(err: unknown): DataMessage {
   const details = err instanceof ApiError ? err.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`) : []
   // The message usually names the first field already; list the fields only when there are more.
   return { tone: 'error', text, details: details.length > 1 ? details : [] }
+}
+
+/**
+ * A failed action in the page's language, with the reason underneath as it
+ * came (main's words, or the page's own check), so nothing technical is lost.
+ */
+export function failedMessage(action: DataAction | 'load', err: unknown): DataMessage {
+  const reason = err instanceof Error ? err.message : String(err)
+  const issues = err instanceof ApiError ? err.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`) : []
+  return {
+    tone: 'error',
+    text: t(`data.failed.${action}`),
+    // The reason usually names the first field already; list the fields only when there are more.
+    details: [reason, ...(issues.length > 1 ? issues : [])],
+    ...(err instanceof ApiError ? { detailsLang: 'en' as const } : {})
+  }
+}
+
+const MB = 1024 * 1024
+
+/** A sentence naming the size and the limit, or null when the file fits (checked before a byte is read). */
+function tooLarge(file: File): string | null {
+  if (file.size <= BACKUP_MAX_BYTES) return null
+  const size = formatNumber(file.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  return t('data.messages.tooLarge', { file: file.name, size, limit: formatNumber(Math.round(BACKUP_MAX_BYTES / MB)) })
 }
 
 export type DataAction = 'backup' | 'inspect' | 'restore' | 'reset' | 'automatic' | 'folder' | 'delete-progress'
@@ -54,7 +84,7 @@ export const useDataStore = defineStore('data', () => {
       const said = message.value as DataMessage | null
       if (said) message.value = { ...said, action }
     } catch (err) {
-      message.value = { ...failureMessage(err), action }
+      message.value = { ...failedMessage(action, err), action }
     } finally {
       busy.value = null
       step.value = null
@@ -92,7 +122,7 @@ export const useDataStore = defineStore('data', () => {
       host.value = (await api['app:info']()).host
       await Promise.all([refreshBackups(), refreshSummary()])
     } catch (err) {
-      message.value = failureMessage(err)
+      message.value = failedMessage('load', err)
     }
   }
 
@@ -102,21 +132,21 @@ export const useDataStore = defineStore('data', () => {
       const result = await saveTextFile(backup.fileName, backup.content, 'application/json')
       const text =
         result.mode === 'saved'
-          ? `Backup written to ${result.path}.`
+          ? t('data.messages.backupSaved', { path: result.path })
           : result.mode === 'download'
-            ? `Backup downloaded as ${backup.fileName}. Keep a copy away from this computer, such as on a USB drive.`
-            : 'Backup cancelled; no file was written.'
+            ? t('data.messages.backupDownloaded', { file: backup.fileName })
+            : t('data.messages.backupCancelled')
       message.value = { tone: result.mode === 'cancelled' ? 'info' : 'success', text, details: [] }
     })
 
   const chooseFile = (file: File) =>
     run('inspect', async () => {
       chosen.value = null
-      const tooLarge = sizeProblem(file, BACKUP_MAX_BYTES)
-      if (tooLarge) throw new Error(tooLarge)
-      step.value = { label: 'Reading…', percent: 0 }
-      const content = await readFileText(file, (percent) => (step.value = { label: 'Reading…', percent }))
-      step.value = { label: 'Checking…', percent: null }
+      const problem = tooLarge(file)
+      if (problem) throw new Error(problem)
+      step.value = { label: t('data.steps.reading'), percent: 0 }
+      const content = await readFileText(file, (percent) => (step.value = { label: t('data.steps.reading'), percent }))
+      step.value = { label: t('data.steps.checking'), percent: null }
       chosen.value = { fileName: file.name, content, info: await api['data:inspectBackup']({ content }) }
     })
 
@@ -128,39 +158,37 @@ export const useDataStore = defineStore('data', () => {
     run('restore', async () => {
       const file = chosen.value
       if (!file) return
-      step.value = { label: 'Restoring…', percent: null }
+      step.value = { label: t('data.steps.restoring'), percent: null }
       const result = await api['data:restoreBackup']({ content: file.content, confirm: true })
-      finish(`Your data was restored from ${file.fileName}. A copy of what you had just before is in the backups folder as ${result.safetyBackup}.`)
+      finish(t('data.messages.restored', { file: file.fileName, safety: result.safetyBackup }))
     })
 
   const reset = () =>
     run('reset', async () => {
       const result = await api['data:reset']({ confirm: true })
-      finish(
-        `All progress was reset; your display settings were kept. A copy of everything from just before is in the backups folder as ${result.safetyBackup}.`
-      )
+      finish(t('data.messages.reset', { safety: result.safetyBackup }))
     })
 
   const restoreAutomatic = (backup: AutomaticBackup) =>
     run('automatic', async () => {
       const result = await api['data:restoreAutomatic']({ id: backup.id, confirm: true })
-      finish(`Restored “${backup.label}”. A copy of what you had just before is in the backups folder as ${result.safetyBackup}.`)
+      finish(t('data.messages.restoredAutomatic', { label: backupLabel(backup), safety: result.safetyBackup }))
     })
 
   const deletePackProgress = (packId: string, title: string) =>
     run('delete-progress', async () => {
       const result = await api['data:deletePackProgress']({ packId, confirm: true })
       if (!result.safetyBackup) {
-        message.value = { tone: 'info', text: `There was no progress on “${title}” to delete.`, details: [] }
+        message.value = { tone: 'info', text: t('data.messages.noProgress', { title }), details: [] }
         return
       }
-      finish(`The progress on “${title}” was deleted. A copy of everything from just before is in the backups folder as ${result.safetyBackup}.`)
+      finish(t('data.messages.progressDeleted', { title, safety: result.safetyBackup }))
     })
 
   const openDataFolder = () =>
     run('folder', async () => {
       const { opened } = await api['files:openDataFolder']()
-      if (!opened) message.value = { tone: 'error', text: 'The data folder could not be opened.', details: [] }
+      if (!opened) message.value = { tone: 'error', text: t('data.messages.folderNotOpened'), details: [] }
     })
 
   return {

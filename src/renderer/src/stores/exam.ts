@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { ExamDates, ExamPlan } from '@shared/domain/exam'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
@@ -17,7 +18,7 @@ export const useExamStore = defineStore('exam', () => {
       plan.value = (await api['exam:plan']({ packId })) ?? null
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your exam plan')
+      useNoticesStore().reportError(err, t('dashboard.exam.actions.load'))
     }
   }
 
@@ -28,7 +29,7 @@ export const useExamStore = defineStore('exam', () => {
       loaded.value = true
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'save your exam dates')
+      const notice = useNoticesStore().reportError(err, t('dashboard.exam.actions.save'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import { useNoticesStore } from './notices'
 import { useProgressStore } from './progress'
 
@@ -45,7 +46,7 @@ export const usePacksOverviewStore = defineStore('packs-overview', () => {
       if (ask === latest) rows.value = found
     } catch (err) {
       // The last rows main gave stay on screen.
-      if (ask === latest) useNoticesStore().reportError(err, 'load how far you are in each pack')
+      if (ask === latest) useNoticesStore().reportError(err, t('dashboard.exam.actions.overview'))
     } finally {
       if (ask === latest) loading.value = false
     }

@@ -3,17 +3,26 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t, type MessageKey } from '@renderer/i18n'
 import { ApiError } from '@shared/result'
 import type { TuningState } from '@shared/domain/tuning'
 
-export type TuningMessage = { tone: 'success' | 'error'; text: string }
+/** `detail` is main's reason for a failure, as main wrote it. */
+export type TuningMessage = { tone: 'success' | 'error'; text: string; detail?: string }
 type Action = 'retention' | 'optimise' | 'keep' | 'revert'
 
-const DONE: Record<Action, string> = {
-  retention: 'Saved: the next answers are scheduled for this retention.',
-  optimise: 'Optimised: your own parameters are in use. Keep them, or revert to the ones before.',
-  keep: 'Kept: your own parameters stay in use.',
-  revert: 'Reverted: the parameters from before the optimisation are back in use.'
+const DONE: Record<Action, MessageKey> = {
+  retention: 'tuning.done.retention',
+  optimise: 'tuning.done.optimise',
+  keep: 'tuning.done.keep',
+  revert: 'tuning.done.revert'
+}
+const FAILED: Record<Action | 'load', MessageKey> = {
+  load: 'tuning.failed.load',
+  retention: 'tuning.failed.retention',
+  optimise: 'tuning.failed.optimise',
+  keep: 'tuning.failed.keep',
+  revert: 'tuning.failed.revert'
 }
 
 export const useTuningStore = defineStore('tuning', () => {
@@ -21,16 +30,15 @@ export const useTuningStore = defineStore('tuning', () => {
   const busy = ref<Action | null>(null)
   const message = ref<TuningMessage | null>(null)
 
-  const failure = (err: unknown): TuningMessage => ({
-    tone: 'error',
-    text: err instanceof ApiError ? err.message : 'Something went wrong; nothing was changed.'
-  })
+  // Main's reason is kept under the headline; anything else (a bug in the page) gets the plain words only.
+  const failure = (action: Action | 'load', err: unknown): TuningMessage =>
+    err instanceof ApiError ? { tone: 'error', text: t(FAILED[action]), detail: err.message } : { tone: 'error', text: t('tuning.failed.other') }
 
   async function load(): Promise<void> {
     try {
       state.value = await api['tuning:get']()
     } catch (err) {
-      message.value = failure(err)
+      message.value = failure('load', err)
     }
   }
 
@@ -39,10 +47,10 @@ export const useTuningStore = defineStore('tuning', () => {
     message.value = null
     try {
       state.value = await call()
-      message.value = { tone: 'success', text: DONE[action] }
+      message.value = { tone: 'success', text: t(DONE[action]) }
       return true
     } catch (err) {
-      message.value = failure(err)
+      message.value = failure(action, err)
       return false
     } finally {
       busy.value = null

@@ -13,9 +13,11 @@ export interface ChartColours {
   text: string
   muted: string
   grid: string
+  /** The page's UI face stack, so Hindi ticks draw in Devanagari rather than as empty boxes. */
+  font: string
 }
 
-/** The theme's colours as the page has them now (tokens.css), so charts match light and dark. */
+/** The theme's colours and face as the page has them now (tokens.css), so charts match light and dark. */
 export function chartColours(): ChartColours {
   const css = getComputedStyle(document.documentElement)
   const read = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback
@@ -24,6 +26,7 @@ export function chartColours(): ChartColours {
     accentSoft: read('--color-accent-soft', '#e4eef9'),
     text: read('--color-text', '#1f2328'),
     muted: read('--color-text-muted', '#57606a'),
-    grid: read('--color-border', '#d8d4c8')
+    grid: read('--color-border', '#d8d4c8'),
+    font: read('--font-ui', 'sans-serif')
   }
 }

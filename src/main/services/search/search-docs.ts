@@ -2,6 +2,9 @@
 // built: a pack's blocks, glossary and questions, and an annotation, each
 // become one flat document (the title boosted, the text indexed, a short
 // label to show), so the builder and the query side never look inside a pack.
+// Hindi fields are searched with the English ones: a glossary entry's Hindi
+// term and meaning, and a section's Hindi title on the section's first block
+// (a Hindi title search lands at the top of the section).
 import { blockPlainText } from '../../../shared/domain/anchoring'
 import { BLANK } from '../../../shared/domain/cloze'
 import type { AnnotationView } from '../../../shared/annotations'
@@ -79,7 +82,8 @@ function questionText(q: Question): string {
 export function packDocs(pack: Pack): SearchDoc[] {
   const docs: SearchDoc[] = []
   for (const section of pack.sections) {
-    for (const block of section.blocks) {
+    for (const [i, block] of section.blocks.entries()) {
+      const sectionHi = i === 0 ? section.titleHi : undefined
       docs.push({
         key: '',
         kind: 'block',
@@ -87,7 +91,7 @@ export function packDocs(pack: Pack): SearchDoc[] {
         packId: pack.id,
         sectionId: section.id,
         blockId: block.id,
-        title: block.title ?? '',
+        title: sectionHi === undefined ? (block.title ?? '') : [block.title, sectionHi].filter(Boolean).join('\n'),
         text: blockPlainText(block),
         label: block.title ?? section.title
       })
@@ -99,8 +103,8 @@ export function packDocs(pack: Pack): SearchDoc[] {
       kind: 'glossary',
       id: g.id,
       packId: pack.id,
-      title: [g.term, ...(g.aliases ?? [])].join('\n'),
-      text: `${g.expansion}: ${g.meaning}`,
+      title: [g.term, ...(g.aliases ?? []), ...(g.termHi ? [g.termHi] : [])].join('\n'),
+      text: g.meaningHi ? `${g.expansion}: ${g.meaning}\n${g.meaningHi}` : `${g.expansion}: ${g.meaning}`,
       label: g.term
     })
   }

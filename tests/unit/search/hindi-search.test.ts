@@ -2,7 +2,9 @@
 // in Devanagari or in whatever Latin spelling they type ("samvidhan",
 // "dwipakshiya"); English search must work as before beside it, and a hit
 // must mark the Hindi word it found, never a re-typed term.
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { loadPacksFrom } from '../../../src/main/services/packs/pack-loader'
 import { foldLatin, romanSpellings, romanTerm } from '../../../src/main/services/search/hindi-roman'
 import { buildSearchIndex } from '../../../src/main/services/search/search-index'
 import type { AnnotationView } from '../../../src/shared/annotations'
@@ -164,5 +166,29 @@ describe('search over Hindi fields', () => {
       .find((r) => r.id === 'g-bilateral')!
     expect(hit.snippet.before + hit.snippet.match + hit.snippet.after).toContain('<img src=x onerror=alert(1)>')
     expect(hit.snippet.match).toBe('संविधान')
+  })
+})
+
+describe('search over the bundled packs in Hindi', () => {
+  it('finds glossary entries and section titles by Devanagari and by Latin spellings', async () => {
+    const loaded = await loadPacksFrom(fileURLToPath(new URL('../../../resources/packs', import.meta.url)))
+    expect(loaded.errors).toEqual([])
+    const index = buildSearchIndex([...loaded.packs.values()])
+    const found = (query: string, packId?: string): string[] =>
+      index.search(packId === undefined ? { query, limit: 50 } : { query, packId, limit: 50 }).map((r) => `${r.packId}/${r.id}`)
+    // The issue's own examples of standard terms.
+    expect(found('परमाणु आपूर्तिकर्ता समूह')).toEqual(expect.arrayContaining(['groupings/g-nsg', 'india-us-relations/g-nsg', 'india-russia-2plus2/g-nsg']))
+    expect(found('parmanu apurtikarta')).toEqual(expect.arrayContaining(['groupings/g-nsg', 'india-us-relations/g-nsg']))
+    expect(found('dvipakshiya vyapar samjhauta')).toContain('india-us-relations/g-bta')
+    expect(found('dwipakshiy vyaapaar')).toContain('india-us-relations/g-bta')
+    expect(found('rananitik sajhedari', 'india-russia-relations')).toContain('india-russia-relations/g-spsp')
+    expect(found('shanghai sahyog sangathan')).toEqual(expect.arrayContaining(['groupings/g-sco', 'india-russia-2plus2/g-sco']))
+    expect(found('purvi samudri galiyara')).toContain('india-russia-relations/g-emc')
+    // A section's Hindi title lands on its first block.
+    const wayForward = found('aage ki raah', 'india-russia-2plus2')
+    const firstBlock = loaded.packs.get('india-russia-2plus2')!.sections.find((s) => s.id === 'way-forward')!.blocks[0]!.id
+    expect(wayForward).toContain(`india-russia-2plus2/${firstBlock}`)
+    // English as before.
+    expect(found('relos')).toContain('india-russia-2plus2/g-relos')
   })
 })

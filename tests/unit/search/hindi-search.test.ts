@@ -126,6 +126,10 @@ describe('search over Hindi fields', () => {
     expect(index.search({ query: 'relos' })[0]!.snippet.match).toBe('RELOS')
     // An acronym inside Hindi text is found through the main index as it is written.
     expect(ids(index.search({ query: 'LEMOA' }))).toEqual(['g-bilateral'])
+    // Short English words are not taken for Hindi particles ("sea", "the", "to" for से, थे, तो).
+    expect(ids(index.search({ query: 'sea' }))).toEqual([])
+    expect(ids(index.search({ query: 'ke' }))).toEqual([])
+    expect(ids(index.search({ query: 'के' }))).toEqual(expect.arrayContaining(['g-bilateral', 'blk-a']))
   })
 
   it('scopes Hindi hits to the pack asked for', () => {

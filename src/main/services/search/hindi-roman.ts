@@ -74,17 +74,35 @@ export function foldLatin(word: string): string {
     .replace(/[^a-z0-9]/g, '')
   for (const [from, to] of FOLDS) text = text.replace(from, to)
   // A final a is the inherent vowel Hindi drops in speech (भारत → bharat), or a long ā people type as a.
-  return text.length > 2 && text.endsWith('a') ? text.slice(0, -1) : text
+  // Not on short words, where it would turn English ones into Hindi particles ("sea" → se, से).
+  return text.length > 3 && text.endsWith('a') ? text.slice(0, -1) : text
 }
 
-/** What a typed query word (either script) is looked up as; '' when nothing is left to match. */
-export function romanTerm(word: string): string {
-  return foldLatin(hasDevanagari(word) ? devanagariToLatin(word)[0] : word)
-}
-
-/** What a Hindi word is indexed as: its folded spellings, as written and as said (one when they agree). */
-export function romanSpellings(word: string): string[] {
+const spellings = (word: string): string[] => {
   const [written, spoken] = devanagariToLatin(word).map(foldLatin) as [string, string]
   if (written === '') return []
   return written === spoken || spoken === '' ? [written] : [written, spoken]
+}
+
+/**
+ * Hindi's postpositions, conjunctions and pronouns (से, के, में, और …) are in
+ * nearly every Hindi meaning; spelt in Latin they are also bits of English
+ * ("se", "ke", "the" for थे), so they would tie any query to every entry.
+ * Devanagari searches still find them through the main index.
+ */
+const STOP_WORDS = new Set(
+  'का की के को में से पर ने और है हैं था थी थे एक यह वह ये वे इस उस जो तक लिए साथ भी तो कि हो या तथा एवं द्वारा इसका इसकी इसके उसका उसकी उसके जिसका जिसकी जिसके'
+    .split(' ')
+    .flatMap(spellings)
+)
+
+/** What a typed query word (either script) is looked up as; '' when nothing is left to match. */
+export function romanTerm(word: string): string {
+  const term = foldLatin(hasDevanagari(word) ? devanagariToLatin(word)[0] : word)
+  return STOP_WORDS.has(term) ? '' : term
+}
+
+/** What a Hindi word is indexed as: its folded spellings, as written and as said (one when they agree); none for a particle. */
+export function romanSpellings(word: string): string[] {
+  return spellings(word).filter((t) => !STOP_WORDS.has(t))
 }

@@ -132,6 +132,14 @@ describe('search over Hindi fields', () => {
     expect(ids(index.search({ query: 'के' }))).toEqual(expect.arrayContaining(['g-bilateral', 'blk-a']))
   })
 
+  it('finds notes written in Hindi (a block of an imported pack) by a Latin spelling', () => {
+    const pack = hindiPack()
+    pack.sections[0]!.blocks[1] = { id: 'blk-b', kind: 'paragraph', text: 'भारत का संविधान 26 जनवरी 1950 को लागू हुआ।', sourceIds: ['src-a'] }
+    const found = buildSearchIndex([pack]).search({ query: 'lagu' })
+    expect(ids(found)).toEqual(['blk-b'])
+    expect(found[0]!.snippet.match).toBe('लागू')
+  })
+
   it('scopes Hindi hits to the pack asked for', () => {
     const other = { ...tinyPack(), id: 'other' }
     const index = buildSearchIndex([hindiPack(), other])

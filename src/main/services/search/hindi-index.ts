@@ -20,10 +20,9 @@ export type Hit = MiniResult & { viaHindi?: true }
 /** How much a Hindi-spelling hit counts beside a hit on the text itself. */
 export const HINDI_WEIGHT = 0.5
 
-/** The entry's text for the Hindi index, or undefined when it has no Hindi (then it stays out). */
+/** The entry's Hindi for the Hindi index, or undefined when it has none (then it stays out). */
 export function hindiDoc(doc: SearchDoc): HindiDoc | undefined {
-  if (!hasDevanagari(doc.title) && !hasDevanagari(doc.text)) return undefined
-  return { key: doc.key, words: `${doc.title}\n${doc.text}` }
+  return doc.hindi === undefined ? undefined : { key: doc.key, words: doc.hindi }
 }
 
 export function newHindiSearch(): MiniSearch<HindiDoc> {
@@ -32,7 +31,7 @@ export function newHindiSearch(): MiniSearch<HindiDoc> {
     fields: ['words'],
     storeFields: [],
     // English words in a Hindi entry are the main index's business.
-    processTerm: (term) => (hasDevanagari(term) ? romanSpellings(term) : null),
+    processTerm: (term) => (hasDevanagari(term) ? [...romanSpellings(term)] : null),
     searchOptions: {
       processTerm: (term) => romanTerm(term) || null,
       prefix: (term) => term.length >= 3,

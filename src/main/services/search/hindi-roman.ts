@@ -102,7 +102,17 @@ export function romanTerm(word: string): string {
   return STOP_WORDS.has(term) ? '' : term
 }
 
+/** Hindi text repeats its words (and packs repeat each other's), so each is romanised once; cleared when full rather than grown without end. */
+const known = new Map<string, readonly string[]>()
+const KNOWN_MAX = 50_000
+
 /** What a Hindi word is indexed as: its folded spellings, as written and as said (one when they agree); none for a particle. */
-export function romanSpellings(word: string): string[] {
-  return spellings(word).filter((t) => !STOP_WORDS.has(t))
+export function romanSpellings(word: string): readonly string[] {
+  let found = known.get(word)
+  if (found === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear()
+    found = spellings(word).filter((t) => !STOP_WORDS.has(t))
+    known.set(word, found)
+  }
+  return found
 }

@@ -30,6 +30,8 @@ export interface AppInfo {
 export interface PackSummary {
   id: string
   title: string
+  /** The pack's Hindi title, when the pack has one. */
+  titleHi?: string
   subtitle?: string
   version: string
   asOf: string

@@ -2,6 +2,7 @@
 // imported) is checked against this one schema before any view sees it.
 import * as z from 'zod'
 import { BLANK, hasOneBlank } from '../domain/cloze'
+import { hindiTextProblem } from '../domain/hindi-text'
 import { cellRef, ID_PATTERN } from '../domain/ids'
 import { MAX_OPTIONS } from '../domain/pack-limits'
 
@@ -11,6 +12,11 @@ const Text = z.string().trim().min(1).max(20_000)
 const ShortText = z.string().trim().min(1).max(500)
 const IsoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM-DD or YYYY-MM')
 const HttpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain })
+/** A Hindi rendering beside an English field: Devanagari, with Latin only for acronyms. Optional everywhere, so an English-only pack stays valid. */
+const HindiText = ShortText.superRefine((text, ctx) => {
+  const problem = hindiTextProblem(text)
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+})
 
 export const SourceSchema = z
   .object({
@@ -45,6 +51,7 @@ export const SectionSchema = z
   .object({
     id: Id,
     title: ShortText,
+    titleHi: HindiText.optional(),
     summary: ShortText.optional(),
     blocks: z.array(BlockSchema).min(1).max(200)
   })
@@ -54,8 +61,11 @@ export const GlossaryEntrySchema = z
   .object({
     id: Id,
     term: ShortText,
+    /** The standard Hindi term; left out where Hindi papers have no settled one (the acronym then stands). */
+    termHi: HindiText.optional(),
     expansion: ShortText,
     meaning: ShortText,
+    meaningHi: HindiText.optional(),
     /** Other spellings to spot in the text (e.g. "2+2" for "2+2 dialogue"). */
     aliases: z.array(ShortText).max(10).optional(),
     sourceIds: z.array(Id).optional()
@@ -85,6 +95,7 @@ export const TableRowSchema = z
   .object({
     id: Id,
     dimension: ShortText,
+    dimensionHi: HindiText.optional(),
     group: ShortText,
     relation: z.enum(['alike', 'differ']),
     /** Keyed by column id: exactly one cell per column. */
@@ -96,6 +107,7 @@ export const TableSchema = z
   .object({
     id: Id,
     title: ShortText,
+    titleHi: HindiText.optional(),
     caption: ShortText.optional(),
     columns: z
       .array(z.object({ id: Id, label: ShortText }).strict())
@@ -168,6 +180,7 @@ export const PackSchema = z
     schemaVersion: z.literal(1),
     id: Id,
     title: ShortText,
+    titleHi: HindiText.optional(),
     subtitle: ShortText.optional(),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is semver, e.g. 1.0.0'),
     asOf: IsoDate,

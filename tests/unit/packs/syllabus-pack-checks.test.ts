@@ -16,10 +16,20 @@ describe('syllabus pack checks', () => {
   })
 
   it('spots figures and dates, and not platform names', () => {
-    for (const text of ['signed in 1971', 'a 25% share', '$5.43 billion', 'about 2 million barrels', '₹ 500 crore']) {
+    for (const text of [
+      'signed in 1971',
+      'a 25% share',
+      '$5.43 billion',
+      'about 2 million barrels',
+      '₹ 500 crore',
+      '1971 की संधि',
+      '46 प्रतिशत',
+      '6 लाख',
+      '300 किलोमीटर'
+    ]) {
       expect(FIGURE_OR_DATE.test(text), text).toBe(true)
     }
-    for (const text of ['the S-400 system', 'AK-203 rifles', 'the 2+2 format', 'MQ-9B drones', 'the 123 Agreement']) {
+    for (const text of ['the S-400 system', 'AK-203 rifles', 'the 2+2 format', 'MQ-9B drones', 'the 123 Agreement', 'S-400 वायु रक्षा प्रणाली', '123 समझौता']) {
       expect(FIGURE_OR_DATE.test(text), text).toBe(false)
     }
   })

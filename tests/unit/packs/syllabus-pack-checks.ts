@@ -71,8 +71,9 @@ export const MAKING_OF = [
   /\b(recorded here|not recorded|uncorroborated|could not (be )?verif|couldn't verif|our sources|stored pages?|search tool|coaching site|these notes were|the notes were (made|written))/i
 ]
 
-/** A date (a year from 1900 on) or a figure with a unit: these need two independent pages. */
-export const FIGURE_OR_DATE = /\b(19|20)\d\d\b|\d[\d,.]*\s?(%|per ?cent|billion|million|crore|lakh|km|tonnes|barrels|bpd)|[$₹€]\s?\d/i
+/** A date (a year from 1900 on) or a figure with a unit, in English or Hindi: these need two independent pages. */
+export const FIGURE_OR_DATE =
+  /\b(19|20)\d\d\b|\d[\d,.]*\s?(%|per ?cent|billion|million|crore|lakh|km|tonnes|barrels|bpd|प्रतिशत|अरब|करोड़|लाख|किमी|किलोमीटर|टन|बैरल)|[$₹€]\s?\d/i
 
 export function hostOf(address: string): string {
   return new URL(address).hostname.replace(/^(www|m|amp)\./, '')
@@ -162,7 +163,8 @@ export function checkSyllabusPack(promise: SyllabusPackPromise): void {
       const gaps = [
         ...blocks.flatMap((b) => singleSite(`block ${b.id}`, blockText(b), b.sourceIds)),
         ...pack.timeline.flatMap((t) => singleSite(`timeline ${t.id}`, `${t.date} ${t.title} ${t.detail ?? ''}`, t.sourceIds)),
-        ...pack.glossary.flatMap((g) => singleSite(`glossary ${g.id}`, `${g.expansion} ${g.meaning}`, g.sourceIds)),
+        // The Hindi meaning rests on the entry's sources as the English does.
+        ...pack.glossary.flatMap((g) => singleSite(`glossary ${g.id}`, `${g.expansion} ${g.meaning} ${g.termHi ?? ''} ${g.meaningHi ?? ''}`, g.sourceIds)),
         ...pack.tables.flatMap((t) =>
           t.rows.flatMap((r) => Object.entries(r.cells).flatMap(([col, c]) => singleSite(`cell ${r.id}/${col}`, c.text, c.sourceIds)))
         )

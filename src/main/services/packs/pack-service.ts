@@ -27,6 +27,7 @@ export function summarise(pack: Pack, source: PackSource = 'bundled'): PackSumma
   return {
     id: pack.id,
     title: pack.title,
+    ...(pack.titleHi ? { titleHi: pack.titleHi } : {}),
     ...(pack.subtitle ? { subtitle: pack.subtitle } : {}),
     version: pack.version,
     asOf: pack.asOf,

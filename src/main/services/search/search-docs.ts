@@ -2,11 +2,15 @@
 // built: a pack's blocks, glossary and questions, and an annotation, each
 // become one flat document (the title boosted, the text indexed, a short
 // label to show), so the builder and the query side never look inside a pack.
+// Hindi fields are searched with the English ones: a glossary entry's Hindi
+// term and meaning, and a section's Hindi title on the section's first block
+// (a Hindi title search lands at the top of the section).
 import { blockPlainText } from '../../../shared/domain/anchoring'
 import { BLANK } from '../../../shared/domain/cloze'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack, Question } from '../../../shared/pack/schema'
 import type { SearchResult } from '../../../shared/domain/search'
+import { hasDevanagari } from '../../../shared/domain/hindi-text'
 
 /** An indexed entry: where a result points (as SearchResult says it), plus what is searched and shown. */
 export interface SearchDoc extends Pick<SearchResult, 'kind' | 'id' | 'packId' | 'sectionId' | 'blockId'> {
@@ -18,6 +22,8 @@ export interface SearchDoc extends Pick<SearchResult, 'kind' | 'id' | 'packId' |
   text: string
   /** What the result shows as its title. */
   label: string
+  /** The entry's Hindi (also in title or text), for the index of Hindi typed in Latin letters; absent when it has none. */
+  hindi?: string
 }
 
 const LABEL_MAX = 80
@@ -79,7 +85,11 @@ function questionText(q: Question): string {
 export function packDocs(pack: Pack): SearchDoc[] {
   const docs: SearchDoc[] = []
   for (const section of pack.sections) {
-    for (const block of section.blocks) {
+    for (const [i, block] of section.blocks.entries()) {
+      const sectionHi = i === 0 ? section.titleHi : undefined
+      const text = blockPlainText(block)
+      // Notes written in Hindi (an imported pack) are Hindi too.
+      const hindi = [sectionHi, hasDevanagari(block.title ?? '') ? block.title : undefined, hasDevanagari(text) ? text : undefined].filter(Boolean).join('\n')
       docs.push({
         key: '',
         kind: 'block',
@@ -87,9 +97,10 @@ export function packDocs(pack: Pack): SearchDoc[] {
         packId: pack.id,
         sectionId: section.id,
         blockId: block.id,
-        title: block.title ?? '',
-        text: blockPlainText(block),
-        label: block.title ?? section.title
+        title: sectionHi === undefined ? (block.title ?? '') : [block.title, sectionHi].filter(Boolean).join('\n'),
+        text,
+        label: block.title ?? section.title,
+        ...(hindi ? { hindi } : {})
       })
     }
   }
@@ -99,13 +110,24 @@ export function packDocs(pack: Pack): SearchDoc[] {
       kind: 'glossary',
       id: g.id,
       packId: pack.id,
-      title: [g.term, ...(g.aliases ?? [])].join('\n'),
-      text: `${g.expansion}: ${g.meaning}`,
-      label: g.term
+      title: [g.term, ...(g.aliases ?? []), ...(g.termHi ? [g.termHi] : [])].join('\n'),
+      text: g.meaningHi ? `${g.expansion}: ${g.meaning}\n${g.meaningHi}` : `${g.expansion}: ${g.meaning}`,
+      label: g.term,
+      ...(g.termHi || g.meaningHi ? { hindi: [g.termHi, g.meaningHi].filter(Boolean).join('\n') } : {})
     })
   }
   for (const q of pack.questions) {
-    docs.push({ key: '', kind: 'question', id: q.id, packId: pack.id, title: '', text: questionText(q), label: clip(questionLabel(q)) })
+    const text = questionText(q)
+    docs.push({
+      key: '',
+      kind: 'question',
+      id: q.id,
+      packId: pack.id,
+      title: '',
+      text,
+      label: clip(questionLabel(q)),
+      ...(hasDevanagari(text) ? { hindi: text } : {})
+    })
   }
   return docs
 }
@@ -121,6 +143,7 @@ export function annotationDoc(a: AnnotationView): SearchDoc {
     // The student's words first; the quote is found too, shown as the title.
     title: a.selector.exact,
     text: a.note,
-    label: `“${clip(a.selector.exact, LABEL_MAX - 2)}”`
+    label: `“${clip(a.selector.exact, LABEL_MAX - 2)}”`,
+    ...(hasDevanagari(a.selector.exact) || hasDevanagari(a.note) ? { hindi: `${a.selector.exact}\n${a.note}` } : {})
   }
 }

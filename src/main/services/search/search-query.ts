@@ -6,12 +6,16 @@
 // every pack's hits for a common word before throwing most away. Annotations
 // are kept current one by one as the student edits them. How the documents
 // are fed in (all at once or a slice at a time) is search-index.ts's concern.
-import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
+// Entries with Hindi text are also in a small Hindi index (hindi-index.ts),
+// library-wide and per pack like the main one, so a Hindi word typed in Latin
+// letters finds them.
+import MiniSearch from 'minisearch'
 import type { AnnotationView } from '../../../shared/annotations'
 import type { Pack } from '../../../shared/pack/schema'
 import type { SearchResult } from '../../../shared/domain/search'
+import { hindiDoc, hindiTermsOf, mergeHits, newHindiSearch, type Hit, type HindiDoc } from './hindi-index'
 import { annotationDoc, annotationKey, packDocs, type SearchDoc } from './search-docs'
-import { makeSnippet } from './snippet'
+import { makeSnippet, type SnippetOptions } from './snippet'
 
 export interface SearchQuery {
   query: string
@@ -72,6 +76,20 @@ export function createBuilder(): Builder {
     if (!found) perPack.set(packId, (found = newMiniSearch()))
     return found
   }
+  const hindi = newHindiSearch()
+  const hindiPerPack = new Map<string, MiniSearch<HindiDoc>>()
+  const hindiPackIndex = (packId: string): MiniSearch<HindiDoc> => {
+    let found = hindiPerPack.get(packId)
+    if (!found) hindiPerPack.set(packId, (found = newHindiSearch()))
+    return found
+  }
+  /** Adds, replaces or drops an annotation's Hindi entry, as its text now has Hindi or not. */
+  const syncHindi = (index: MiniSearch<HindiDoc>, key: string, doc: HindiDoc | undefined): void => {
+    if (doc === undefined) {
+      if (index.has(key)) index.discard(key)
+    } else if (index.has(key)) index.replace(doc)
+    else index.add(doc)
+  }
   const freshPackDocs = (pack: Pack): Placement[] => {
     const placements: Placement[] = []
     for (const doc of packDocs(pack)) {
@@ -102,13 +120,21 @@ export function createBuilder(): Builder {
   const add = (placements: Placement[]): void => {
     mini.addAll(placements.filter((p) => p.inLibrary).map((p) => p.doc))
     for (const p of placements) packIndex(p.packId).add(p.doc)
+    for (const p of placements) {
+      const hi = hindiDoc(p.doc)
+      if (hi === undefined) continue
+      if (p.inLibrary) hindi.add(hi)
+      hindiPackIndex(p.packId).add(hi)
+    }
   }
 
-  const toResult = (hit: MiniResult, doc: SearchDoc, packId: string): SearchResult => {
+  const toResult = (hit: Hit, doc: SearchDoc, packId: string): SearchResult => {
     const terms = new Set(hit.terms)
-    const inText = hit.terms.some((t) => hit.match[t]?.includes('text'))
-    let snippet = makeSnippet(inText ? doc.text : doc.title, terms)
-    if (!snippet.found) snippet = makeSnippet(inText ? doc.title : doc.text, terms)
+    // A Hindi-spelling hit matched folded Latin terms: look for the Hindi words they stand for, title first.
+    const inText = hit.viaHindi !== true && hit.terms.some((t) => hit.match[t]?.includes('text'))
+    const options: SnippetOptions = hit.viaHindi === true ? { termsOf: hindiTermsOf } : {}
+    let snippet = makeSnippet(inText ? doc.text : doc.title, terms, options)
+    if (!snippet.found) snippet = makeSnippet(inText ? doc.title : doc.text, terms, options)
     const { found: _found, ...plain } = snippet
     return {
       kind: doc.kind,
@@ -130,7 +156,10 @@ export function createBuilder(): Builder {
       const text = query.trim()
       if (text === '') return []
       if (packId !== undefined && !perPack.has(packId)) return []
-      const hits = packId === undefined ? mini.search(text) : perPack.get(packId)!.search(text)
+      const words = packId === undefined ? mini.search(text) : perPack.get(packId)!.search(text)
+      const hindiIndex = packId === undefined ? hindi : hindiPerPack.get(packId)
+      const hindiHits = hindiIndex === undefined || hindiIndex.documentCount === 0 ? [] : hindiIndex.search(text)
+      const hits: Hit[] = hindiHits.length === 0 ? words : mergeHits(words, hindiHits)
       const out: SearchResult[] = []
       for (const hit of hits) {
         const entry = docs.get(hit.id as string)
@@ -152,6 +181,9 @@ export function createBuilder(): Builder {
         mini.add(doc)
         own.add(doc)
       }
+      const hi = hindiDoc(doc)
+      syncHindi(hindi, doc.key, hi)
+      if (hi !== undefined || hindiPerPack.has(doc.packId)) syncHindi(hindiPackIndex(doc.packId), doc.key, hi)
       docs.set(doc.key, { doc, owners: [doc.packId], ownerSet: new Set([doc.packId]) })
     },
     removeAnnotation(id) {
@@ -160,6 +192,9 @@ export function createBuilder(): Builder {
       if (!entry) return
       mini.discard(key)
       perPack.get(entry.doc.packId)?.discard(key)
+      syncHindi(hindi, key, undefined)
+      const ownHindi = hindiPerPack.get(entry.doc.packId)
+      if (ownHindi) syncHindi(ownHindi, key, undefined)
       docs.delete(key)
     }
   }

@@ -10,6 +10,8 @@ export interface SnippetOptions {
   /** Characters of context kept before / after the match (roughly; cut at a space). */
   before?: number
   after?: number
+  /** The index terms a word of the text stands for; by default its lower-case form. */
+  termsOf?: (word: string) => readonly string[]
 }
 
 /**
@@ -20,8 +22,9 @@ export interface SnippetOptions {
 export function makeSnippet(text: string, terms: ReadonlySet<string>, options: SnippetOptions = {}): Snippet & { found: boolean } {
   const beforeChars = options.before ?? 50
   const afterChars = options.after ?? 90
+  const termsOf = options.termsOf
   for (const m of text.matchAll(WORD)) {
-    if (!terms.has(m[0].toLowerCase())) continue
+    if (termsOf === undefined ? !terms.has(m[0].toLowerCase()) : !termsOf(m[0]).some((t) => terms.has(t))) continue
     const start = m.index
     const end = start + m[0].length
     return { before: leftContext(text, start, beforeChars), match: text.slice(start, end), after: rightContext(text, end, afterChars), found: true }

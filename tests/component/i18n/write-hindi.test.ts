@@ -6,7 +6,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, getActivePinia, setActivePinia } from 'pinia'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick, type Component } from 'vue'
+import { h, nextTick, type Component } from 'vue'
 import { createMemoryHistory } from 'vue-router'
 import { applyLocale } from '@renderer/i18n'
 import { DIRECTIVE_IDS } from '@renderer/lib/writing-labels'
@@ -123,7 +123,7 @@ beforeEach(async () => {
   api['writing:prompts'].mockReset().mockResolvedValue(structuredClone(PROMPTS))
   api['writing:overview'].mockReset().mockResolvedValue(structuredClone(OVERVIEW))
   api['writing:draft'].mockReset().mockResolvedValue(null)
-  api['writing:saveDraft'].mockReset().mockResolvedValue(undefined)
+  api['writing:saveDraft'].mockReset().mockResolvedValue({ saved: true })
   await applyLocale('hi')
 })
 
@@ -242,12 +242,9 @@ describe('the Write desk in Hindi', () => {
 
 // The timer and the options belong to the self-test area (its own Hindi test walks them); the legend passed in is this area's.
 const SelfTestStubs = {
-  MockTimer: defineComponent({ render: () => h('div') }),
-  ChoiceOptions: defineComponent({
-    props: { legend: { type: String, default: '' } },
-    render: (self: { legend: string }) => h('fieldset', [h('legend', self.legend)])
-  })
-}
+  MockTimer: { render: () => h('div') },
+  ChoiceOptions: { props: ['legend'], render: (self: { legend: string }) => h('fieldset', [h('legend', self.legend)]) }
+} satisfies Record<string, Component>
 
 const question = (n: number, patch: Partial<PrelimsQuestion> = {}): PrelimsQuestion => ({
   packId: 'ir',
@@ -369,7 +366,7 @@ describe('the Prelims paper in Hindi', () => {
       .mockResolvedValue({ available: 3, required: 100, packs: [{ packId: 'ir', title: 'India and its neighbours', questions: 3 }] })
     api['prelims:active'].mockReset().mockResolvedValue(null)
     api['prelims:history'].mockReset().mockResolvedValue([{ paperId: 'paper-0', submittedAt: '2026-11-24T04:36:00.000Z', questions: 3, score: 4, maxScore: 6 }])
-    api['prelims:save'].mockReset().mockResolvedValue(undefined)
+    api['prelims:save'].mockReset().mockImplementation(async (sheet) => ({ ...structuredClone(PAPER), ...sheet }))
   })
 
   it('leaves no English on the start: a short paper, a full one, and one left unfinished', async () => {

@@ -155,6 +155,13 @@ describe('the Write desk in Hindi', () => {
     await settle()
     expect(root.textContent).toContain('पूरा प्रश्न लिखें')
     expect(left()).toEqual([])
+
+    // None due: the next one's day follows, a sentence apart.
+    const writing = useWritingStore()
+    writing.overview = { ...writing.overview, rewritesDue: [], nextRewrite: OVERVIEW.rewritesDue[0]! }
+    await settle()
+    expect(getByRole(root, 'region', 'पुनर्लेखन बाकी').textContent).toContain('आज कोई पुनर्लेखन बाकी नहीं। अगला 25 नव॰ को है।')
+    expect(left()).toEqual([])
   })
 
   it('leaves no English while an answer is written against the clock, or once the clock runs over', async () => {
@@ -167,7 +174,7 @@ describe('the Write desk in Hindi', () => {
     box.dispatchEvent(new Event('input'))
     await settle()
     // The directive is quoted as the prompt writes it, then named and explained in Hindi.
-    expect(getByRole(root, 'list', 'निर्देशात्मक शब्द').textContent).toContain('Critically examine (आलोचनात्मक परीक्षण कीजिए):')
+    expect(getByRole(root, 'list', 'निर्देशात्मक शब्द').textContent).toContain('Critically examine (आलोचनात्मक परीक्षण कीजिए): मुद्दे को सभी पक्षों से देखें')
     expect(root.querySelector('#desk-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('6 शब्द, सीमा 150')
     expect(left()).toEqual([])
 

@@ -145,7 +145,7 @@ describe('the Write desk in Hindi', () => {
     expect(getByRole(root, 'heading', 'लेखन')).toBeTruthy()
     expect(getByRole(root, 'region', 'पुनर्लेखन बाकी').textContent).toContain('1 उत्तर फिर से लिखना है')
     // The chart's text alternative, read out in place of the canvas.
-    expect(root.innerHTML).toContain('2 उत्तरों को अंक दिए गए: पहले 41, नवीनतम 62, सर्वश्रेष्ठ 62, 100 में से।')
+    expect(root.innerHTML).toContain('2 उत्तरों को अंक दिए गए: पहला 41, नवीनतम 62, सर्वश्रेष्ठ 62 (100 में से)।')
     expect(left()).toEqual([])
 
     // The student's own question, on paper: the other half of the picker.
@@ -160,7 +160,7 @@ describe('the Write desk in Hindi', () => {
     const writing = useWritingStore()
     writing.overview = { ...writing.overview, rewritesDue: [], nextRewrite: OVERVIEW.rewritesDue[0]! }
     await settle()
-    expect(getByRole(root, 'region', 'पुनर्लेखन बाकी').textContent).toContain('आज कोई पुनर्लेखन बाकी नहीं। अगला 25 नव॰ को है।')
+    expect(getByRole(root, 'region', 'पुनर्लेखन बाकी').textContent).toContain('आज कोई पुनर्लेखन बाकी नहीं। अगला पुनर्लेखन 25 नव॰ को है।')
     expect(left()).toEqual([])
   })
 

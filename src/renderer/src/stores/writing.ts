@@ -240,6 +240,11 @@ export const useWritingStore = defineStore('writing', () => {
     reviewed.value = null
   }
 
+  /**
+   * The file is main's, with English headings whatever the page shows: it leaves the app (to a mentor, to
+   * another machine), the prompts and key points in it are English pack text, and the answers are kept verbatim
+   * in whatever script they were written. Print, which is the page itself, follows the page's language.
+   */
   async function exportMarkdown(promptKey?: string): Promise<Outcome> {
     try {
       const file = await api['writing:export'](promptKey ? { promptKey } : undefined)

@@ -4,6 +4,7 @@
 // desk shows whether what is on screen is on disk.
 import { ref, type Ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { WritingDraft } from '@shared/domain/writing'
 import { useNoticesStore } from './notices'
 
@@ -38,7 +39,7 @@ export function createDraftSaver(current: () => WritingDraft | null): DraftSaver
         if (JSON.stringify(current()) === JSON.stringify(snapshot)) state.value = 'saved'
       } catch (err) {
         state.value = 'failed'
-        useNoticesStore().reportError(err, 'keep the answer you are writing')
+        useNoticesStore().reportError(err, t('write.actions.keepDraft'))
       }
     })
     return chain

@@ -7,6 +7,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { PrelimsAvailability, PrelimsPaper, PrelimsResult, PrelimsResultSummary } from '@shared/domain/prelims'
 import { clockTotals, pauseClock, startClock, switchQuestion, type QuestionClock } from '@shared/domain/prelims-time'
 import type { Outcome } from './study'
@@ -56,7 +57,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       if (!sitting.value) adopt(active ?? null)
       history.value = past ?? []
     } catch (err) {
-      useNoticesStore().reportError(err, 'check for a Prelims paper')
+      useNoticesStore().reportError(err, t('prelims.actions.check'))
       return
     }
     // The bell rang while the app was closed: hand the paper in as it was saved, as the exam hall would.
@@ -72,7 +73,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       clock = startClock(clock.spent, 0, Date.now())
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'start the Prelims paper')
+      const notice = useNoticesStore().reportError(err, t('prelims.actions.start'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -120,7 +121,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       } catch (err) {
         // The sheet stays on screen and goes to main again with the next change or on submit.
         saveState.value = 'failed'
-        useNoticesStore().reportError(err, 'save your Prelims answer sheet')
+        useNoticesStore().reportError(err, t('prelims.actions.save'))
       }
     })
     return saving
@@ -151,8 +152,8 @@ export const usePrelimsStore = defineStore('prelims', () => {
 
   async function submit(): Promise<Outcome> {
     const open = paper.value
-    if (!open) return { ok: false, message: 'There is no open Prelims paper.' }
-    if (busy.value) return { ok: false, message: 'The paper is already being handed in.' }
+    if (!open) return { ok: false, message: t('prelims.errors.noPaper') }
+    if (busy.value) return { ok: false, message: t('prelims.errors.alreadyHandingIn') }
     clearTimeout(timeSave)
     // Busy before waiting, so a second hand-in (the bell and the button, or two loads) cannot slip in meanwhile.
     busy.value = true
@@ -169,7 +170,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       return { ok: true }
     } catch (err) {
       // The paper and every answer stay; the student can hand it in again.
-      const notice = useNoticesStore().reportError(err, 'hand in your Prelims paper')
+      const notice = useNoticesStore().reportError(err, t('prelims.actions.submit'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -180,7 +181,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
     try {
       result.value = await api['prelims:result']({ paperId })
     } catch (err) {
-      useNoticesStore().reportError(err, 'open that Prelims result')
+      useNoticesStore().reportError(err, t('prelims.actions.result'))
     }
   }
 

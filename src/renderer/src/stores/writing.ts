@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import { fromPack, ownPrompt, pickPaper, type DeskPrompt } from '@renderer/lib/mains-paper'
 import { saveTextFile } from '@renderer/lib/save-file'
 import { createDraftSaver } from './draft-saver'
@@ -61,7 +62,7 @@ export const useWritingStore = defineStore('writing', () => {
       if (!draft.value && saved) resume(saved)
       status.value = 'ready'
     } catch (err) {
-      useNoticesStore().reportError(err, 'load the answer-writing desk')
+      useNoticesStore().reportError(err, t('write.actions.load'))
       status.value = 'failed'
     }
   }
@@ -70,7 +71,7 @@ export const useWritingStore = defineStore('writing', () => {
     try {
       overview.value = (await api['writing:overview']()) ?? EMPTY
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your past answers')
+      useNoticesStore().reportError(err, t('write.actions.refresh'))
     }
   }
 
@@ -151,7 +152,7 @@ export const useWritingStore = defineStore('writing', () => {
       draft.value = null
       return saved
     } catch (err) {
-      useNoticesStore().reportError(err, 'save your answer')
+      useNoticesStore().reportError(err, t('write.actions.submit'))
       // Not submitted: the text stays on screen, and on disk as a draft.
       void keeper.save()
       return null
@@ -162,14 +163,14 @@ export const useWritingStore = defineStore('writing', () => {
 
   async function submit(): Promise<Outcome> {
     const saved = await send()
-    if (!saved) return { ok: false, message: 'Your answer was not saved; it is still here. Try again.' }
+    if (!saved) return { ok: false, message: t('write.errors.notSaved') }
     scoring.value = saved
     return { ok: true }
   }
 
   function startPaper(onPaper: boolean): Outcome {
     const picked = pickPaper(prompts.value)
-    if (picked.length === 0) return { ok: false, message: 'No notes pack has mains questions to make a paper from.' }
+    if (picked.length === 0) return { ok: false, message: t('write.errors.noPaperPrompts') }
     const startedAt = new Date().toISOString()
     const desk = picked.map(fromPack)
     reviewed.value = null
@@ -191,9 +192,9 @@ export const useWritingStore = defineStore('writing', () => {
   /** Saves this question's answer and moves to the next (or to the end of the paper). */
   async function nextInPaper(): Promise<Outcome> {
     const p = paper.value
-    if (!p) return { ok: false, message: 'There is no paper under way.' }
+    if (!p) return { ok: false, message: t('write.errors.noPaper') }
     const saved = await send(p.id)
-    if (!saved) return { ok: false, message: 'This answer was not saved; it is still here. Try again.' }
+    if (!saved) return { ok: false, message: t('write.errors.paperAnswerNotSaved') }
     const index = p.index + 1
     paper.value = { ...p, index, attemptIds: [...p.attemptIds, saved.id] }
     const next = p.prompts[index]
@@ -218,7 +219,7 @@ export const useWritingStore = defineStore('writing', () => {
 
   async function score(covered: number[], rubric: Rubric): Promise<Outcome> {
     const target = scoring.value
-    if (!target || busy.value) return { ok: false, message: 'There is no answer to score.' }
+    if (!target || busy.value) return { ok: false, message: t('write.errors.nothingToScore') }
     busy.value = true
     try {
       const saved = await api['writing:score']({ attemptId: target.id, covered, rubric })
@@ -228,7 +229,7 @@ export const useWritingStore = defineStore('writing', () => {
       await refresh()
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'save your score')
+      const notice = useNoticesStore().reportError(err, t('write.actions.score'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -239,13 +240,18 @@ export const useWritingStore = defineStore('writing', () => {
     reviewed.value = null
   }
 
+  /**
+   * The file is main's, with English headings whatever the page shows: it leaves the app (to a mentor, to
+   * another machine), the prompts and key points in it are English pack text, and the answers are kept verbatim
+   * in whatever script they were written. Print, which is the page itself, follows the page's language.
+   */
   async function exportMarkdown(promptKey?: string): Promise<Outcome> {
     try {
       const file = await api['writing:export'](promptKey ? { promptKey } : undefined)
       const result = await saveTextFile(file.fileName, file.content, 'text/markdown')
-      return result.mode === 'cancelled' ? { ok: false, message: 'Export cancelled.' } : { ok: true }
+      return result.mode === 'cancelled' ? { ok: false, message: t('write.errors.exportCancelled') } : { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, 'export your answers')
+      const notice = useNoticesStore().reportError(err, t('write.actions.export'))
       return { ok: false, message: notice.detail ?? notice.message }
     }
   }

@@ -13,12 +13,6 @@ export const counted = (key: MessageKey, n: number): string => t(key, n, { count
 /** The cloze syntax as the student types it; a parameter, since braces are message syntax. */
 export const CLOZE_EXAMPLE = '{{c1::…}}'
 
-/**
- * Pack text is English unless it is written in Devanagari alone (a student's
- * Hindi notes): the lang a screen reader and the Hindi check go by.
- */
-export const contentLang = (text: string): 'hi' | 'en' => (/[\u0900-\u097F]/.test(text) && !/[A-Za-z]/.test(text) ? 'hi' : 'en')
-
 // Self-test's names for the kinds, in this area's catalogue so the preview does not depend on how Self-test stores its labels.
 const KIND_LABELS: Record<QuestionKind, MessageKey> = {
   statements: 'notes.kinds.statements',

@@ -3,11 +3,16 @@
 // over the limit is refused by its size before a byte is read or sent.
 import { t } from '@renderer/i18n'
 import { formatNumber } from '@renderer/i18n/format'
+import { fillText, type FilledText } from './filled-text'
 
 const MB = 1024 * 1024
 
 /** A refusal made in the page, already in the student's words: shown as it is, with no headline over it. */
-export class FileRefusal extends Error {}
+export class FileRefusal extends Error {
+  constructor(readonly filled: FilledText) {
+    super(fillText(filled))
+  }
+}
 
 /** What the student sees while a file is handled, in the page's language: "Reading… 40%", "Checking…". */
 export interface FileStep {
@@ -16,15 +21,20 @@ export interface FileStep {
   percent: number | null
 }
 
-/** A sentence naming the size and the limit, or null when the file fits; "50.0 MB", one decimal, as main says it. */
-export function sizeProblem(file: File, limit: number): string | null {
+/** The size and the limit in MB as the student reads them ("50.0", one decimal as main says it, and "8"), or null when the file fits. */
+export function oversize(file: File, limit: number): { size: string; limit: string } | null {
   if (file.size <= limit) return null
-  const size = formatNumber(file.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  return t('notes.file.tooLarge', { file: file.name, size, limit: formatNumber(Math.round(limit / MB)) })
+  return { size: formatNumber(file.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), limit: formatNumber(Math.round(limit / MB)) }
+}
+
+/** A sentence naming the size and the limit, or null when the file fits. */
+export function sizeProblem(file: File, limit: number): string | null {
+  const sizes = oversize(file, limit)
+  return sizes ? t('notes.file.tooLarge', { file: file.name, ...sizes }) : null
 }
 
 const unreadable = (file: File, reader: FileReader): FileRefusal =>
-  new FileRefusal(t('notes.file.unreadable', { file: file.name, reason: reader.error?.name ?? 'unknown error' }))
+  new FileRefusal({ message: 'notes.file.unreadable', own: { file: file.name }, named: { reason: reader.error?.name ?? 'unknown error' } })
 
 export function readFileText(file: File, onProgress: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -7,13 +7,13 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
-import { FileRefusal, readFileBase64, readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import type { FilledText } from '@renderer/lib/filled-text'
+import { FileRefusal, oversize, readFileBase64, readFileText, type FileStep } from '@renderer/lib/read-file'
 import { cardTotal, counted, updateSentence } from '@renderer/lib/notes-preview-text'
 import { DOCX_MAX_BYTES, NOTES_MAX_BYTES, type NotesPreview } from '@shared/domain/notes'
 import type { PackSummary } from '@shared/domain'
-import type { DataMessage } from './data'
 import { useLibraryStore } from './library'
-import { notesFailure, usePacksImportStore } from './packs-import'
+import { notesFailure, said, usePacksImportStore, type NotesMessage } from './packs-import'
 
 export const NOTES_FILE_TYPES = '.md,.markdown,.txt,.docx'
 const NOTES_FILE = /\.(md|markdown|txt|docx)$/i
@@ -34,12 +34,12 @@ export const useNotesImportStore = defineStore('notes-import', () => {
   const busy = ref(false)
   const target = ref<NotesTarget | null>(null)
   const step = ref<FileStep | null>(null)
-  const message = ref<DataMessage | null>(null)
+  const message = ref<NotesMessage | null>(null)
   const pending = shallowRef<PendingNotes | null>(null)
   /** The pack just created or updated, so the page can offer to open it. */
   const saved = ref<PackSummary | null>(null)
 
-  async function run(where: NotesTarget, task: () => Promise<void>, headline: () => string): Promise<void> {
+  async function run(where: NotesTarget, task: () => Promise<void>, headline: () => FilledText): Promise<void> {
     if (busy.value) return
     busy.value = true
     target.value = where
@@ -67,10 +67,11 @@ export const useNotesImportStore = defineStore('notes-import', () => {
       where,
       async () => {
         pending.value = null
-        if (!NOTES_FILE.test(file.name)) throw new FileRefusal(t('notes.own.notNotes', { file: file.name }))
+        const own = { file: file.name }
+        if (!NOTES_FILE.test(file.name)) throw new FileRefusal({ message: 'notes.own.notNotes', own })
         const docx = /\.docx$/i.test(file.name)
-        const tooLarge = sizeProblem(file, docx ? DOCX_MAX_BYTES : NOTES_MAX_BYTES)
-        if (tooLarge) throw new FileRefusal(t('notes.own.split', { problem: tooLarge }))
+        const sizes = oversize(file, docx ? DOCX_MAX_BYTES : NOTES_MAX_BYTES)
+        if (sizes) throw new FileRefusal({ message: 'notes.own.tooLarge', own, named: sizes })
         const reading = (percent: number) => (step.value = { label: t('notes.steps.reading'), percent })
         reading(0)
         const content = docx ? await readFileBase64(file, reading) : await readFileText(file, reading)
@@ -78,7 +79,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
         const chosen = { target: where, fileName: file.name, content }
         pending.value = { ...chosen, preview: await api['notes:preview'](input(chosen)) }
       },
-      () => t('notes.own.previewFailed', { file: file.name })
+      () => ({ message: 'notes.own.previewFailed', own: { file: file.name } })
     )
 
   /** Saves what the preview showed: a new pack, or the update of the pack it was started on. */
@@ -97,20 +98,22 @@ export const useNotesImportStore = defineStore('notes-import', () => {
         // The open pack changed under the page: read it again, so Read and Self-test show the new text and cards.
         if (library.current?.id === result.pack.id) await library.open(result.pack.id)
         saved.value = result.pack
-        const named = { title: result.pack.title, file: chosen.fileName }
-        const text = creating
-          ? t('notes.own.created', {
-              ...named,
-              sections: counted('notes.count.sections', result.preview.sections.length),
-              cards: counted('notes.count.cards', cardTotal(result.preview))
-            })
-          : t('notes.own.updated', { ...named, changes: result.preview.update ? updateSentence(result.preview.update) : t('notes.changes.updated') })
-        message.value = { tone: 'success', text, details: [] }
+        const named = creating
+          ? { sections: counted('notes.count.sections', result.preview.sections.length), cards: counted('notes.count.cards', cardTotal(result.preview)) }
+          : { changes: result.preview.update ? updateSentence(result.preview.update) : t('notes.changes.updated') }
+        message.value = said('success', {
+          message: creating ? 'notes.own.created' : 'notes.own.updated',
+          content: { title: result.pack.title },
+          own: { file: chosen.fileName },
+          named
+        })
       },
-      () =>
-        creating
-          ? t('notes.own.createFailed', { file: chosen.fileName })
-          : t('notes.own.updateFailed', { file: chosen.fileName, title: useLibraryStore().packs.find((p) => p.id === chosen.target)?.title ?? chosen.target })
+      () => {
+        const own = { file: chosen.fileName }
+        if (creating) return { message: 'notes.own.createFailed', own }
+        const title = useLibraryStore().packs.find((p) => p.id === chosen.target)?.title ?? chosen.target
+        return { message: 'notes.own.updateFailed', own, content: { title } }
+      }
     )
   }
 
@@ -119,7 +122,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
     const chosen = pending.value
     if (!chosen || busy.value) return
     pending.value = null
-    message.value = { tone: 'info', text: t('notes.own.cancelled', { file: chosen.fileName }), details: [] }
+    message.value = said('info', { message: 'notes.own.cancelled', own: { file: chosen.fileName } })
   }
 
   return { busy, target, step, message, pending, saved, choose, confirm, cancel }

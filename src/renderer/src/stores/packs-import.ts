@@ -6,7 +6,8 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
-import { FileRefusal, readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import { fillText, type FilledText } from '@renderer/lib/filled-text'
+import { FileRefusal, oversize, readFileText, type FileStep } from '@renderer/lib/read-file'
 import { PACK_MAX_BYTES } from '@shared/domain/data'
 import type { PackList } from '@shared/domain'
 import { failureMessage, useDataStore, type DataMessage } from './data'
@@ -17,16 +18,23 @@ import { useLibraryStore } from './library'
  * for anything else (main's reason, in main's words) a translated headline
  * with the reason on the line under it.
  */
-export function notesFailure(err: unknown, headline: string): DataMessage {
-  if (err instanceof FileRefusal) return { tone: 'error', text: err.message, details: [] }
+export function notesFailure(err: unknown, headline: FilledText): NotesMessage {
+  if (err instanceof FileRefusal) return { tone: 'error', text: err.message, details: [], filled: err.filled }
   const said = failureMessage(err)
-  return { tone: 'error', text: headline, details: [said.text, ...said.details] }
+  return { tone: 'error', text: fillText(headline), details: [said.text, ...said.details], filled: headline }
 }
+
+/** A message as Settings shows it, with its parts kept so a title or file name is marked where it is shown. */
+export interface NotesMessage extends DataMessage {
+  filled?: FilledText
+}
+
+export const said = (tone: NotesMessage['tone'], filled: FilledText): NotesMessage => ({ tone, text: fillText(filled), details: [], filled })
 
 export const usePacksImportStore = defineStore('packs-import', () => {
   const busy = ref(false)
   const step = ref<FileStep | null>(null)
-  const message = ref<DataMessage | null>(null)
+  const message = ref<NotesMessage | null>(null)
 
   /** Shows main's list; if the open pack is gone, opens the first again. */
   async function showList(list: PackList): Promise<void> {
@@ -39,7 +47,7 @@ export const usePacksImportStore = defineStore('packs-import', () => {
       .catch(() => undefined)
   }
 
-  async function run(task: () => Promise<void>, headline: () => string): Promise<void> {
+  async function run(task: () => Promise<void>, headline: () => FilledText): Promise<void> {
     if (busy.value) return
     busy.value = true
     message.value = null
@@ -56,25 +64,25 @@ export const usePacksImportStore = defineStore('packs-import', () => {
   const importFile = (file: File) =>
     run(
       async () => {
-        const tooLarge = sizeProblem(file, PACK_MAX_BYTES)
-        if (tooLarge) throw new FileRefusal(tooLarge)
+        const sizes = oversize(file, PACK_MAX_BYTES)
+        if (sizes) throw new FileRefusal({ message: 'notes.file.tooLarge', own: { file: file.name }, named: sizes })
         step.value = { label: t('notes.steps.reading'), percent: 0 }
         const content = await readFileText(file, (percent) => (step.value = { label: t('notes.steps.reading'), percent }))
         step.value = { label: t('notes.steps.checking'), percent: null }
         const pack = await api['packs:import']({ fileName: file.name, content })
         await showList(await api['packs:list']())
-        message.value = { tone: 'success', text: t('notes.import.imported', { title: pack.title }), details: [] }
+        message.value = said('success', { message: 'notes.import.imported', content: { title: pack.title } })
       },
-      () => t('notes.import.failed', { file: file.name })
+      () => ({ message: 'notes.import.failed', own: { file: file.name } })
     )
 
   const remove = (packId: string, title: string) =>
     run(
       async () => {
         await showList(await api['packs:remove']({ packId }))
-        message.value = { tone: 'success', text: t('notes.pack.removed', { title }), details: [] }
+        message.value = said('success', { message: 'notes.pack.removed', content: { title } })
       },
-      () => t('notes.pack.removeFailed', { title })
+      () => ({ message: 'notes.pack.removeFailed', content: { title } })
     )
 
   return { busy, step, message, importFile, remove, showList }

@@ -15,8 +15,8 @@ import { fakeDataChannels, MB, pickFile, summary } from '../settings/fake-data'
 
 vi.mock('@renderer/api', () => import('../helpers/fake-api'))
 
-/** Names Hindi-medium students see in Latin script here: the file formats the notes come in, and MCQ. */
-const ALLOWED = [...HINDI_UI_ALLOWED, 'Markdown', 'markdown', 'Word', 'txt', 'MCQ']
+/** The file extensions a refusal names (".markdown", ".txt"), as the student's files are named. */
+const ALLOWED = [...HINDI_UI_ALLOWED, 'markdown', 'txt']
 const NOTES = '# Polity\n\n## Rajya Sabha\n\nThe {{c1::Vice-President}} chairs it.\n\nTerm::six years\n'
 const empty = () => ({ added: [], changed: [], removed: [] })
 
@@ -127,7 +127,7 @@ describe('Settings → Notes packs in Hindi', () => {
     const warnings = getByRole(shown, 'list', 'चेतावनियाँ (2)')
     expect(text(warnings)).toContain('पंक्ति 7: An image was left out')
     expect(text(warnings)).toContain('पूरी फ़ाइल: No front matter')
-    expect(text(shown)).toContain('जैसा लिखा गया: 1 × रिक्त-स्थान {{c1::…}}, 1 × प्रश्न::उत्तर, 1 × क्विज़ ब्लॉक (MCQ)।')
+    expect(text(shown)).toContain('जैसा लिखा गया: 1 × रिक्त-स्थान {{c1::…}}, 1 × प्रश्न::उत्तर, 1 × क्विज़ ब्लॉक (बहुविकल्पीय)।')
     getByRole(shown, 'button', 'पैक बनाएँ')
     expect(left()).toEqual([])
 
@@ -177,6 +177,11 @@ describe('Settings → Notes packs in Hindi', () => {
     pickFile(input(), 'huge.md', '# x', 50 * MB)
     await until(() => said().includes('बहुत बड़ी'))
     expect(said()).toContain('huge.md बहुत बड़ी है (50.0 MB; सीमा 8 MB है)। अपने नोट्स को कई फ़ाइलों में बाँटें।')
+    expect(left()).toEqual([])
+
+    pickFile(input(), 'scan.pdf', '%PDF-1.7')
+    await until(() => said().includes('scan.pdf'))
+    expect(said()).toContain('scan.pdf नोट्स फ़ाइल नहीं है। मार्कडाउन (.md, .markdown), टेक्स्ट (.txt) या वर्ड (.docx) फ़ाइल चुनें।')
     expect(left()).toEqual([])
     expect(api['notes:import']).not.toHaveBeenCalled()
   })

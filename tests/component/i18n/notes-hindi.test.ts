@@ -152,7 +152,7 @@ describe('Settings → Notes packs in Hindi', () => {
 
     getByRole(shown, 'button', 'पैक अपडेट करें').click()
     await until(() => said().includes('अपडेट हो गया'))
-    expect(said()).toContain('my-notes.md से “My notes” अपडेट हो गया: जोड़े गए: 2 ब्लॉक, 1 कार्ड; बदले गए: 1 ब्लॉक, 1 तालिका-पंक्ति; हटाए गए: 1 ब्लॉक, 1 कार्ड।')
+    expect(said()).toContain('my-notes.md से “My notes” अपडेट हो गया (जोड़े गए: 2 ब्लॉक, 1 कार्ड; बदले गए: 1 ब्लॉक, 1 तालिका-पंक्ति; हटाए गए: 1 ब्लॉक, 1 कार्ड)।')
     expect(left()).toEqual([])
   })
 

@@ -80,7 +80,7 @@ afterEach(async () => {
 })
 
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !check(); i++) {
+  for (let i = 0; i < 200 && !check(); i++) {
     await settle()
     await new Promise((r) => setTimeout(r, 5))
   }
@@ -94,7 +94,8 @@ const left = () => englishLeft({ root: region(), allowed: ALLOWED })
 
 async function openSettings(): Promise<void> {
   app = await mountApp('/settings')
-  await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'))
+  // The Hindi catalogue is loaded on first use; on a busy machine that takes more than waitFor's default second.
+  await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'), { timeout: 10_000 })
   await until(() => allByRole(document.body, 'region', 'नोट्स पैक').length === 1 && region().textContent!.includes('gone'))
 }
 

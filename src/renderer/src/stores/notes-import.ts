@@ -13,7 +13,7 @@ import { cardTotal, counted, updateSentence } from '@renderer/lib/notes-preview-
 import { DOCX_MAX_BYTES, NOTES_MAX_BYTES, type NotesPreview } from '@shared/domain/notes'
 import type { PackSummary } from '@shared/domain'
 import { useLibraryStore } from './library'
-import { notesFailure, said, usePacksImportStore, type NotesMessage } from './packs-import'
+import { notesFailure, notesMessage, usePacksImportStore, type NotesMessage } from './packs-import'
 
 export const NOTES_FILE_TYPES = '.md,.markdown,.txt,.docx'
 const NOTES_FILE = /\.(md|markdown|txt|docx)$/i
@@ -101,7 +101,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
         const named = creating
           ? { sections: counted('notes.count.sections', result.preview.sections.length), cards: counted('notes.count.cards', cardTotal(result.preview)) }
           : { changes: result.preview.update ? updateSentence(result.preview.update) : t('notes.changes.updated') }
-        message.value = said('success', {
+        message.value = notesMessage('success', {
           message: creating ? 'notes.own.created' : 'notes.own.updated',
           content: { title: result.pack.title },
           own: { file: chosen.fileName },
@@ -122,7 +122,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
     const chosen = pending.value
     if (!chosen || busy.value) return
     pending.value = null
-    message.value = said('info', { message: 'notes.own.cancelled', own: { file: chosen.fileName } })
+    message.value = notesMessage('info', { message: 'notes.own.cancelled', own: { file: chosen.fileName } })
   }
 
   return { busy, target, step, message, pending, saved, choose, confirm, cancel }

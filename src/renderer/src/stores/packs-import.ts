@@ -20,8 +20,8 @@ import { useLibraryStore } from './library'
  */
 export function notesFailure(err: unknown, headline: FilledText): NotesMessage {
   if (err instanceof FileRefusal) return { tone: 'error', text: err.message, details: [], filled: err.filled }
-  const said = failureMessage(err)
-  return { tone: 'error', text: fillText(headline), details: [said.text, ...said.details], filled: headline }
+  const reason = failureMessage(err)
+  return { tone: 'error', text: fillText(headline), details: [reason.text, ...reason.details], filled: headline }
 }
 
 /** A message as Settings shows it, with its parts kept so a title or file name is marked where it is shown. */
@@ -29,7 +29,7 @@ export interface NotesMessage extends DataMessage {
   filled?: FilledText
 }
 
-export const said = (tone: NotesMessage['tone'], filled: FilledText): NotesMessage => ({ tone, text: fillText(filled), details: [], filled })
+export const notesMessage = (tone: NotesMessage['tone'], filled: FilledText): NotesMessage => ({ tone, text: fillText(filled), details: [], filled })
 
 export const usePacksImportStore = defineStore('packs-import', () => {
   const busy = ref(false)
@@ -71,7 +71,7 @@ export const usePacksImportStore = defineStore('packs-import', () => {
         step.value = { label: t('notes.steps.checking'), percent: null }
         const pack = await api['packs:import']({ fileName: file.name, content })
         await showList(await api['packs:list']())
-        message.value = said('success', { message: 'notes.import.imported', content: { title: pack.title } })
+        message.value = notesMessage('success', { message: 'notes.import.imported', content: { title: pack.title } })
       },
       () => ({ message: 'notes.import.failed', own: { file: file.name } })
     )
@@ -80,7 +80,7 @@ export const usePacksImportStore = defineStore('packs-import', () => {
     run(
       async () => {
         await showList(await api['packs:remove']({ packId }))
-        message.value = said('success', { message: 'notes.pack.removed', content: { title } })
+        message.value = notesMessage('success', { message: 'notes.pack.removed', content: { title } })
       },
       () => ({ message: 'notes.pack.removeFailed', content: { title } })
     )

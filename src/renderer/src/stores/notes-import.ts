@@ -6,14 +6,14 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
-import { readFileBase64, readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
-import { cardTotal, updateSentence } from '@renderer/lib/notes-preview-text'
-import { plural } from '@renderer/lib/format'
+import { t } from '@renderer/i18n'
+import type { FilledText } from '@renderer/lib/filled-text'
+import { FileRefusal, oversize, readFileBase64, readFileText, type FileStep } from '@renderer/lib/read-file'
+import { cardTotal, counted, updateSentence } from '@renderer/lib/notes-preview-text'
 import { DOCX_MAX_BYTES, NOTES_MAX_BYTES, type NotesPreview } from '@shared/domain/notes'
 import type { PackSummary } from '@shared/domain'
-import { failureMessage, type DataMessage } from './data'
 import { useLibraryStore } from './library'
-import { usePacksImportStore } from './packs-import'
+import { notesFailure, notesMessage, usePacksImportStore, type NotesMessage } from './packs-import'
 
 export const NOTES_FILE_TYPES = '.md,.markdown,.txt,.docx'
 const NOTES_FILE = /\.(md|markdown|txt|docx)$/i
@@ -34,12 +34,12 @@ export const useNotesImportStore = defineStore('notes-import', () => {
   const busy = ref(false)
   const target = ref<NotesTarget | null>(null)
   const step = ref<FileStep | null>(null)
-  const message = ref<DataMessage | null>(null)
+  const message = ref<NotesMessage | null>(null)
   const pending = shallowRef<PendingNotes | null>(null)
   /** The pack just created or updated, so the page can offer to open it. */
   const saved = ref<PackSummary | null>(null)
 
-  async function run(where: NotesTarget, task: () => Promise<void>): Promise<void> {
+  async function run(where: NotesTarget, task: () => Promise<void>, headline: () => FilledText): Promise<void> {
     if (busy.value) return
     busy.value = true
     target.value = where
@@ -48,7 +48,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
     try {
       await task()
     } catch (err) {
-      message.value = failureMessage(err)
+      message.value = notesFailure(err, headline())
     } finally {
       busy.value = false
       step.value = null
@@ -63,40 +63,58 @@ export const useNotesImportStore = defineStore('notes-import', () => {
 
   /** Reads the picked file and asks main for its preview; nothing is saved. */
   const choose = (file: File, where: NotesTarget) =>
-    run(where, async () => {
-      pending.value = null
-      if (!NOTES_FILE.test(file.name))
-        throw new Error(`${file.name} is not a notes file. Choose a Markdown (.md, .markdown), text (.txt) or Word (.docx) file.`)
-      const docx = /\.docx$/i.test(file.name)
-      const tooLarge = sizeProblem(file, docx ? DOCX_MAX_BYTES : NOTES_MAX_BYTES)
-      if (tooLarge) throw new Error(`${tooLarge} Split your notes into several files.`)
-      const reading = (percent: number) => (step.value = { label: 'Reading…', percent })
-      reading(0)
-      const content = docx ? await readFileBase64(file, reading) : await readFileText(file, reading)
-      step.value = { label: 'Reading your notes…', percent: null }
-      const chosen = { target: where, fileName: file.name, content }
-      pending.value = { ...chosen, preview: await api['notes:preview'](input(chosen)) }
-    })
+    run(
+      where,
+      async () => {
+        pending.value = null
+        const own = { file: file.name }
+        if (!NOTES_FILE.test(file.name)) throw new FileRefusal({ message: 'notes.own.notNotes', own })
+        const docx = /\.docx$/i.test(file.name)
+        const sizes = oversize(file, docx ? DOCX_MAX_BYTES : NOTES_MAX_BYTES)
+        if (sizes) throw new FileRefusal({ message: 'notes.own.tooLarge', own, named: sizes })
+        const reading = (percent: number) => (step.value = { label: t('notes.steps.reading'), percent })
+        reading(0)
+        const content = docx ? await readFileBase64(file, reading) : await readFileText(file, reading)
+        step.value = { label: t('notes.steps.readingNotes'), percent: null }
+        const chosen = { target: where, fileName: file.name, content }
+        pending.value = { ...chosen, preview: await api['notes:preview'](input(chosen)) }
+      },
+      () => ({ message: 'notes.own.previewFailed', own: { file: file.name } })
+    )
 
   /** Saves what the preview showed: a new pack, or the update of the pack it was started on. */
   const confirm = () => {
     const chosen = pending.value
     if (!chosen) return Promise.resolve()
-    return run(chosen.target, async () => {
-      step.value = { label: chosen.target === NEW_PACK ? 'Creating the pack…' : 'Updating the pack…', percent: null }
-      const result = await api['notes:import'](input(chosen))
-      pending.value = null
-      await usePacksImportStore().showList(await api['packs:list']())
-      const library = useLibraryStore()
-      // The open pack changed under the page: read it again, so Read and Self-test show the new text and cards.
-      if (library.current?.id === result.pack.id) await library.open(result.pack.id)
-      saved.value = result.pack
-      const text =
-        chosen.target === NEW_PACK
-          ? `Created “${result.pack.title}” from ${chosen.fileName}: ${plural(result.preview.sections.length, 'section')}, ${plural(cardTotal(result.preview), 'card')}. It is listed above; choose Open to read it.`
-          : `Updated “${result.pack.title}” from ${chosen.fileName}: ${result.preview.update ? updateSentence(result.preview.update) : 'updated'}. Highlights and reviews on what stayed are kept.`
-      message.value = { tone: 'success', text, details: [] }
-    })
+    const creating = chosen.target === NEW_PACK
+    return run(
+      chosen.target,
+      async () => {
+        step.value = { label: t(creating ? 'notes.steps.creating' : 'notes.steps.updating'), percent: null }
+        const result = await api['notes:import'](input(chosen))
+        pending.value = null
+        await usePacksImportStore().showList(await api['packs:list']())
+        const library = useLibraryStore()
+        // The open pack changed under the page: read it again, so Read and Self-test show the new text and cards.
+        if (library.current?.id === result.pack.id) await library.open(result.pack.id)
+        saved.value = result.pack
+        const named = creating
+          ? { sections: counted('notes.count.sections', result.preview.sections.length), cards: counted('notes.count.cards', cardTotal(result.preview)) }
+          : { changes: result.preview.update ? updateSentence(result.preview.update) : t('notes.changes.updated') }
+        message.value = notesMessage('success', {
+          message: creating ? 'notes.own.created' : 'notes.own.updated',
+          content: { title: result.pack.title },
+          own: { file: chosen.fileName },
+          named
+        })
+      },
+      () => {
+        const own = { file: chosen.fileName }
+        if (creating) return { message: 'notes.own.createFailed', own }
+        const title = useLibraryStore().packs.find((p) => p.id === chosen.target)?.title ?? chosen.target
+        return { message: 'notes.own.updateFailed', own, content: { title } }
+      }
+    )
   }
 
   /** Drops the preview; nothing was saved, and the message says so. */
@@ -104,7 +122,7 @@ export const useNotesImportStore = defineStore('notes-import', () => {
     const chosen = pending.value
     if (!chosen || busy.value) return
     pending.value = null
-    message.value = { tone: 'info', text: `Cancelled: nothing from ${chosen.fileName} was saved.`, details: [] }
+    message.value = notesMessage('info', { message: 'notes.own.cancelled', own: { file: chosen.fileName } })
   }
 
   return { busy, target, step, message, pending, saved, choose, confirm, cancel }

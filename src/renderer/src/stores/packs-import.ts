@@ -5,16 +5,36 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import { readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import { t } from '@renderer/i18n'
+import { fillText, type FilledText } from '@renderer/lib/filled-text'
+import { FileRefusal, oversize, readFileText, type FileStep } from '@renderer/lib/read-file'
 import { PACK_MAX_BYTES } from '@shared/domain/data'
 import type { PackList } from '@shared/domain'
 import { failureMessage, useDataStore, type DataMessage } from './data'
 import { useLibraryStore } from './library'
 
+/**
+ * A failure in the student's language: the page's own refusal as it is, or
+ * for anything else (main's reason, in main's words) a translated headline
+ * with the reason on the line under it.
+ */
+export function notesFailure(err: unknown, headline: FilledText): NotesMessage {
+  if (err instanceof FileRefusal) return { tone: 'error', text: err.message, details: [], filled: err.filled }
+  const reason = failureMessage(err)
+  return { tone: 'error', text: fillText(headline), details: [reason.text, ...reason.details], detailsLang: 'en', filled: headline }
+}
+
+/** A message as Settings shows it, with its parts kept so a title or file name is marked where it is shown. */
+export interface NotesMessage extends DataMessage {
+  filled?: FilledText
+}
+
+export const notesMessage = (tone: NotesMessage['tone'], filled: FilledText): NotesMessage => ({ tone, text: fillText(filled), details: [], filled })
+
 export const usePacksImportStore = defineStore('packs-import', () => {
   const busy = ref(false)
   const step = ref<FileStep | null>(null)
-  const message = ref<DataMessage | null>(null)
+  const message = ref<NotesMessage | null>(null)
 
   /** Shows main's list; if the open pack is gone, opens the first again. */
   async function showList(list: PackList): Promise<void> {
@@ -27,14 +47,14 @@ export const usePacksImportStore = defineStore('packs-import', () => {
       .catch(() => undefined)
   }
 
-  async function run(task: () => Promise<void>): Promise<void> {
+  async function run(task: () => Promise<void>, headline: () => FilledText): Promise<void> {
     if (busy.value) return
     busy.value = true
     message.value = null
     try {
       await task()
     } catch (err) {
-      message.value = failureMessage(err)
+      message.value = notesFailure(err, headline())
     } finally {
       busy.value = false
       step.value = null
@@ -42,26 +62,28 @@ export const usePacksImportStore = defineStore('packs-import', () => {
   }
 
   const importFile = (file: File) =>
-    run(async () => {
-      const tooLarge = sizeProblem(file, PACK_MAX_BYTES)
-      if (tooLarge) throw new Error(tooLarge)
-      step.value = { label: 'Reading…', percent: 0 }
-      const content = await readFileText(file, (percent) => (step.value = { label: 'Reading…', percent }))
-      step.value = { label: 'Checking and saving…', percent: null }
-      const pack = await api['packs:import']({ fileName: file.name, content })
-      await showList(await api['packs:list']())
-      message.value = { tone: 'success', text: `Imported “${pack.title}”. It is listed below; choose Open to read it.`, details: [] }
-    })
+    run(
+      async () => {
+        const sizes = oversize(file, PACK_MAX_BYTES)
+        if (sizes) throw new FileRefusal({ message: 'notes.file.tooLarge', own: { file: file.name }, named: sizes })
+        step.value = { label: t('notes.steps.reading'), percent: 0 }
+        const content = await readFileText(file, (percent) => (step.value = { label: t('notes.steps.reading'), percent }))
+        step.value = { label: t('notes.steps.checking'), percent: null }
+        const pack = await api['packs:import']({ fileName: file.name, content })
+        await showList(await api['packs:list']())
+        message.value = notesMessage('success', { message: 'notes.import.imported', content: { title: pack.title } })
+      },
+      () => ({ message: 'notes.import.failed', own: { file: file.name } })
+    )
 
   const remove = (packId: string, title: string) =>
-    run(async () => {
-      await showList(await api['packs:remove']({ packId }))
-      message.value = {
-        tone: 'success',
-        text: `Removed “${title}”. Your progress on it is kept: import the pack again to carry on, or delete the progress below.`,
-        details: []
-      }
-    })
+    run(
+      async () => {
+        await showList(await api['packs:remove']({ packId }))
+        message.value = notesMessage('success', { message: 'notes.pack.removed', content: { title } })
+      },
+      () => ({ message: 'notes.pack.removeFailed', content: { title } })
+    )
 
   return { busy, step, message, importFile, remove, showList }
 })

@@ -3,7 +3,7 @@
 // arrays by item number, and the reviews due are kept in per-day buckets read
 // front to back, instead of cards and maps. Each entry carries the item's
 // review count, so an entry a later review has replaced is passed over.
-import type { Scheduler } from './scheduler'
+import type { GoodStepper, Memory, Scheduler } from './scheduler'
 
 const MS_PER_DAY = 86_400_000
 
@@ -11,6 +11,10 @@ export class ReviewSim {
   readonly #n: number
   readonly #horizon: number
   readonly #planner: Scheduler
+  readonly #good: GoodStepper
+  readonly #out = new Float64Array(2)
+  /** A first answer Good leaves the same memory for every item: worked out once. */
+  #first: (Memory & { interval: number }) | null = null
   readonly #stability: Float64Array
   readonly #difficulty: Float64Array
   readonly #lastMs: Float64Array
@@ -25,6 +29,7 @@ export class ReviewSim {
     this.#n = Math.max(1, items)
     this.#horizon = horizon
     this.#planner = planner
+    this.#good = planner.goodStepper()
     this.#stability = new Float64Array(items)
     this.#difficulty = new Float64Array(items)
     this.#lastMs = new Float64Array(items)
@@ -49,14 +54,21 @@ export class ReviewSim {
 
   /** The item answered Good at `atMs` on plan day `day` (a first review if never seen). */
   review(item: number, day: number, atMs: number): void {
-    const seen = this.seen(item)
-    const elapsed = seen ? Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY) : 0
-    const next = this.#planner.step(seen ? { stability: this.#stability[item]!, difficulty: this.#difficulty[item]! } : null, elapsed, 3)
-    this.#stability[item] = next.stability
-    this.#difficulty[item] = next.difficulty
+    let interval: number
+    if (this.seen(item)) {
+      const out = this.#out
+      interval = this.#good(this.#stability[item]!, this.#difficulty[item]!, Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY), out)
+      this.#stability[item] = out[0]!
+      this.#difficulty[item] = out[1]!
+    } else {
+      const first = (this.#first ??= this.#planner.step(null, 0, 3))
+      interval = first.interval
+      this.#stability[item] = first.stability
+      this.#difficulty[item] = first.difficulty
+    }
     this.#lastMs[item] = atMs
     this.#version[item]!++
-    this.#place(item, Math.min(this.#horizon, day + next.interval))
+    this.#place(item, Math.min(this.#horizon, day + interval))
   }
 
   /** Predicted recall at `atMs`; null if never seen. */

@@ -56,30 +56,53 @@ export function daysEnding(last: string, count: number): string[] {
  * as much. Any other form, or a field out of range, goes to Date.parse.
  */
 export function isoMs(iso: string): number {
-  if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return Date.parse(iso)
-  const y = digits(iso, 0, 4)
-  const m = digits(iso, 5, 2)
-  const d = digits(iso, 8, 2)
-  const hh = digits(iso, 11, 2)
-  const mm = digits(iso, 14, 2)
-  const ss = digits(iso, 17, 2)
-  const ms = digits(iso, 20, 3)
-  const separators = iso[4] === '-' && iso[7] === '-' && iso[10] === 'T' && iso[13] === ':' && iso[16] === ':' && iso[19] === '.'
-  // digits() is -1 for anything not all digits, which every range check below turns away.
-  if (!separators || y < 0 || ms < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
-    return Date.parse(iso)
-  return civilDay(y, m, d) * MS_PER_DAY + ((hh * 60 + mm) * 60 + ss) * 1000 + ms
+  const shaped =
+    iso.length === 24 &&
+    iso.charCodeAt(4) === DASH &&
+    iso.charCodeAt(7) === DASH &&
+    iso.charCodeAt(10) === T &&
+    iso.charCodeAt(13) === COLON &&
+    iso.charCodeAt(16) === COLON &&
+    iso.charCodeAt(19) === DOT &&
+    iso.charCodeAt(23) === Z
+  if (!shaped) return Date.parse(iso)
+  const century = twoDigits(iso, 0)
+  const yy = twoDigits(iso, 2)
+  const m = twoDigits(iso, 5)
+  const d = twoDigits(iso, 8)
+  const hh = twoDigits(iso, 11)
+  const mm = twoDigits(iso, 14)
+  const ss = twoDigits(iso, 17)
+  const cs = twoDigits(iso, 20)
+  const lastMs = iso.charCodeAt(22) - 48
+  // twoDigits is -1 where there are not two digits, which every check here turns away.
+  const inRange =
+    century >= 0 &&
+    yy >= 0 &&
+    cs >= 0 &&
+    lastMs >= 0 &&
+    lastMs <= 9 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    hh >= 0 &&
+    hh <= 23 &&
+    mm >= 0 &&
+    mm <= 59 &&
+    ss >= 0 &&
+    ss <= 59
+  const y = century * 100 + yy
+  if (!inRange || (d > 28 && d > daysInMonth(y, m))) return Date.parse(iso)
+  return civilDay(y, m, d) * MS_PER_DAY + ((hh * 60 + mm) * 60 + ss) * 1000 + cs * 10 + lastMs
 }
 
-/** The number written in `len` decimal digits at `at`; -1 if any is not a digit. */
-function digits(text: string, at: number, len: number): number {
-  let v = 0
-  for (let i = at; i < at + len; i++) {
-    const c = text.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return -1
-    v = v * 10 + c
-  }
-  return v
+const [DASH, T, COLON, DOT, Z] = ['-', 'T', ':', '.', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number]
+
+/** The number written in two decimal digits at `at`; -1 if either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48
+  const b = text.charCodeAt(at + 1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
 }
 
 function daysInMonth(y: number, m: number): number {

@@ -64,8 +64,9 @@ export function forecastExam(input: ForecastInput): ExamForecast & { unseen: num
     // As Scheduler.recall: a card never reviewed has no recall.
     const r = card && !Number.isNaN(last) ? input.recall.recallAfter(card.stability, (momentOf(input.peakOf(item)) - last) / MS_PER_DAY) : null
     add(all, r)
-    for (const id of item.sectionIds) {
-      const t = bySection.get(id)
+    const ids = item.sectionIds
+    for (let k = 0; k < ids.length; k++) {
+      const t = bySection.get(ids[k]!)
       if (t) add(t, r)
     }
   }

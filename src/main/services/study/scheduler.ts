@@ -2,10 +2,12 @@
 // as plain JSON (ISO dates, numeric state), so the store never sees a Date and
 // a ts-fsrs upgrade touches one file.
 import * as z from 'zod'
-import { clamp, computeDecayFactor, createEmptyCard, fsrs, roundTo, S_MAX, S_MIN, State, type Card, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs'
+import { clamp, computeDecayFactor, createEmptyCard, fsrs, S_MAX, S_MIN, State, type Card, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs'
 import type { CardStateName, CardSummary, StudyRating } from '../../../shared/domain/study'
 
 const MS_PER_DAY = 86_400_000
+/** ts-fsrs's roundTo(x, 8) (Math.round(x * 10 ** 8) / 10 ** 8; 10 ** 8 is exact), without working out the power on every call. */
+const round8 = (x: number): number => Math.round(x * 1e8) / 1e8
 const IsoTime = z.iso.datetime()
 const Count = z.number().int().min(0)
 const Num = z.number().finite()
@@ -235,7 +237,7 @@ function goodStep(f: FSRS): GoodStepper {
   const modifier = f.interval_modifier
   const maxInterval = p.maximum_interval
   const growth = Math.exp(w[8]!)
-  const easyStart = roundTo(w[4]! - Math.exp(3 * w[5]!) + 1, 8)
+  const easyStart = round8(w[4]! - Math.exp(3 * w[5]!) + 1)
   return (s, d, t, out) => {
     if (d < 1 || s < S_MIN || t < 0) {
       const next = f.next_state({ stability: s, difficulty: d }, t, 3)
@@ -244,9 +246,9 @@ function goodStep(f: FSRS): GoodStepper {
       return f.next_interval(next.stability, t)
     }
     const r = curve(t, s)
-    const stability = roundTo(clamp(s * (1 + growth * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1)), S_MIN, S_MAX), 8)
+    const stability = round8(clamp(s * (1 + growth * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1)), S_MIN, S_MAX))
     out[0] = stability
-    out[1] = clamp(roundTo(w[7]! * easyStart + (1 - w[7]!) * d, 8), 1, 10)
+    out[1] = clamp(round8(w[7]! * easyStart + (1 - w[7]!) * d), 1, 10)
     return Math.round(Math.min(Math.max(1, Math.round(stability * modifier)), maxInterval))
   }
 }
@@ -254,5 +256,5 @@ function goodStep(f: FSRS): GoodStepper {
 /** ts-fsrs's forgetting_curve with its decay worked out once, not on every call (recall is asked for every item of a deck). */
 function forgettingCurve(f: FSRS): (elapsedDays: number, stability: number) => number {
   const { decay, factor } = computeDecayFactor(Array.from(f.parameters.w))
-  return (t, s) => roundTo(Math.pow(1 + (factor * t) / s, decay), 8)
+  return (t, s) => round8(Math.pow(1 + (factor * t) / s, decay))
 }

@@ -12,7 +12,10 @@ export class ReviewSim {
   readonly #horizon: number
   readonly #planner: Scheduler
   readonly #good: GoodStepper
-  readonly #out = new Float64Array(2)
+  /** The last Good answer worked out: its stability, difficulty and elapsed days, and what it left (see review()). */
+  readonly #stepIn = new Float64Array(3).fill(NaN)
+  readonly #stepOut = new Float64Array(2)
+  #stepInterval = 0
   /** A first answer Good leaves the same memory for every item: worked out once. */
   #first: (Memory & { interval: number }) | null = null
   readonly #stability: Float64Array
@@ -56,8 +59,20 @@ export class ReviewSim {
   review(item: number, day: number, atMs: number): void {
     let interval: number
     if (this.seen(item)) {
-      const out = this.#out
-      interval = this.#good(this.#stability[item]!, this.#difficulty[item]!, Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY), out)
+      // Items brought in on the same day share a memory and fall due together, so they come here one after another
+      // with the same inputs: the answer is then the same, and the last one is reused rather than worked out again.
+      const last = this.#stepIn
+      const out = this.#stepOut
+      const s = this.#stability[item]!
+      const d = this.#difficulty[item]!
+      const t = Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY)
+      if (s !== last[0] || d !== last[1] || t !== last[2]) {
+        last[0] = s
+        last[1] = d
+        last[2] = t
+        this.#stepInterval = this.#good(s, d, t, out)
+      }
+      interval = this.#stepInterval
       this.#stability[item] = out[0]!
       this.#difficulty[item] = out[1]!
     } else {

@@ -20,6 +20,7 @@ import { readDeckCards, type DeckCards } from './exam-cards'
 import { examMoment } from './exam-forecast'
 import type { DeckItem } from './items'
 import { ReviewSim } from './exam-sim'
+import { byKeyDescending } from './rank-by-key'
 import type { Scheduler, StoredCard } from './scheduler'
 
 export const SECONDS_PER_REVIEW = 20
@@ -226,33 +227,6 @@ function sweepOrder(g: Group, sim: ReviewSim, examMs: number): number[] {
   const strength = new Float64Array(g.items.length)
   g.items.forEach((n, k) => (strength[k] = sim.recallAt(n, examMs) ?? 2))
   return byKeyDescending(g.items, strength)
-}
-
-/**
- * `items` from the highest `key` to the lowest, equal keys in the order given:
- * what a stable sort with `(a, b) => kb - ka` gives, but the sweep ranks up
- * to 20,000 items, so the keys are sorted as numbers (no comparator to call)
- * and each item is placed after the keys greater than its own.
- */
-export function byKeyDescending(items: readonly number[], key: Float64Array): number[] {
-  const m = items.length
-  const ascending = key.slice().sort()
-  const placed = new Int32Array(m)
-  const out = new Array<number>(m)
-  for (let k = 0; k < m; k++) {
-    const v = key[k]!
-    // The first sorted key above v: m - lo keys are greater, so v's run starts there.
-    let lo = 0
-    let hi = m
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (ascending[mid]! > v) hi = mid
-      else lo = mid + 1
-    }
-    const start = m - lo
-    out[start + placed[start]!++] = items[k]!
-  }
-  return out
 }
 
 /** Least items a day that sweep `items` and meet the `unseen` ones first, before the sweep or early in it (reviews aside). */

@@ -26,6 +26,26 @@ describe('the planner’s Good answer', () => {
     })
   }
 
+  for (const shortTerm of [false, true]) {
+    it(`gives step()'s Good answer without allocating (short-term steps ${shortTerm ? 'on' : 'off'})`, () => {
+      const scheduler = createScheduler({ shortTerm })
+      const good = scheduler.goodStepper()
+      const out = new Float64Array(2)
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0.001, max: 36_500, noNaN: true }),
+          fc.double({ min: 1, max: 10, noNaN: true }),
+          fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3_000, noNaN: true })),
+          (stability, difficulty, elapsed) => {
+            const interval = good(stability, difficulty, elapsed, out)
+            expect({ stability: out[0], difficulty: out[1], interval }).toEqual(scheduler.step({ stability, difficulty }, elapsed, 3))
+          }
+        ),
+        { numRuns: 2_000 }
+      )
+    })
+  }
+
   it('predicts recall exactly as ts-fsrs’s forgetting curve does', () => {
     const f = fsrs({ enable_fuzz: false })
     const scheduler = createScheduler()

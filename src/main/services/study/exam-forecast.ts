@@ -6,10 +6,12 @@
 // items across 100 sections cost one recall each.
 import type { ExamForecast, ExamSectionForecast } from '../../../shared/domain/exam'
 import type { Calendar } from './days'
+import { readDeckCards, type DeckCards } from './exam-cards'
 import type { DeckItem } from './items'
 import type { Scheduler, StoredCard } from './scheduler'
 
 const EXAM_TIME_MS = 9.5 * 3_600_000
+const MS_PER_DAY = 86_400_000
 const WEAKEST = 3
 
 export function examMoment(day: string, calendar: Calendar): Date {
@@ -25,6 +27,8 @@ export interface ForecastInput {
   /** The day an item peaks at; null (nothing left to sit) forecasts now. */
   peakOf: (item: DeckItem) => string | null
   recall: Scheduler
+  /** The deck's cards already read (see exam-cards.ts); read here if not given. */
+  read?: DeckCards
 }
 
 interface Tally {
@@ -42,20 +46,27 @@ function add(t: Tally, recall: number | null): void {
 }
 
 export function forecastExam(input: ForecastInput): ExamForecast & { unseen: number } {
-  const moments = new Map<string, Date>()
-  const momentOf = (day: string | null): Date => {
-    if (day === null) return input.now
+  const nowMs = input.now.getTime()
+  const moments = new Map<string, number>()
+  const momentOf = (day: string | null): number => {
+    if (day === null) return nowMs
     let at = moments.get(day)
-    if (!at) moments.set(day, (at = new Date(Math.max(input.now.getTime(), examMoment(day, input.calendar).getTime()))))
+    if (at === undefined) moments.set(day, (at = Math.max(nowMs, examMoment(day, input.calendar).getTime())))
     return at
   }
+  const { studied, lastMs } = input.read ?? readDeckCards(input.deck, input.cards)
   const bySection = new Map<string, Tally>(input.sections.map((s) => [s.id, tally()]))
   const all = tally()
-  for (const item of input.deck) {
-    const r = input.recall.recall(input.cards.get(item.itemId), momentOf(input.peakOf(item)))
+  for (let i = 0; i < input.deck.length; i++) {
+    const item = input.deck[i]!
+    const card = studied[i]
+    const last = lastMs[i]!
+    // As Scheduler.recall: a card never reviewed has no recall.
+    const r = card && !Number.isNaN(last) ? input.recall.recallAfter(card.stability, (momentOf(input.peakOf(item)) - last) / MS_PER_DAY) : null
     add(all, r)
-    for (const id of item.sectionIds) {
-      const t = bySection.get(id)
+    const ids = item.sectionIds
+    for (let k = 0; k < ids.length; k++) {
+      const t = bySection.get(ids[k]!)
       if (t) add(t, r)
     }
   }

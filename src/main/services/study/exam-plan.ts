@@ -14,12 +14,13 @@
 //      answered Good without same-day steps); what is over the cap moves on.
 // The plan ends on the eve of the next exam; items peaking later are still
 // brought in and reviewed on the way, at the pace their own exam needs.
-import { State } from 'ts-fsrs'
 import type { ExamDayPlan } from '../../../shared/domain/exam'
 import { addDays, daysBetween, type Calendar } from './days'
+import { readDeckCards, type DeckCards } from './exam-cards'
 import { examMoment } from './exam-forecast'
 import type { DeckItem } from './items'
 import { ReviewSim } from './exam-sim'
+import { byKeyDescending } from './rank-by-key'
 import type { Scheduler, StoredCard } from './scheduler'
 
 export const SECONDS_PER_REVIEW = 20
@@ -41,6 +42,8 @@ export interface PlanInput {
   minutesPerDay: number
   /** A scheduler without short-term steps. */
   planner: Scheduler
+  /** The deck's cards already read (see exam-cards.ts); read here if not given. */
+  read?: DeckCards
 }
 
 export interface PlannedDay extends ExamDayPlan {
@@ -76,16 +79,12 @@ export function planExam(input: PlanInput): PlanResult {
   const horizon = Math.max(0, daysBetween(today, input.until))
   // starts[i]: when plan day i begins; a due instant falls on the last day starting at or before it.
   const starts = Array.from({ length: horizon + 1 }, (_, i) => calendar.startOf(addDays(today, i)).getTime())
-  // Stored instants are toISOString()'s 24 characters, which sort as they fall: no parsing for 20,000 dues.
-  const startsIso = starts.map((ms) => new Date(ms).toISOString())
-  const dayIdxOf = (iso: string): number => {
-    const canonical = iso.length === 24 && iso.endsWith('Z')
-    const ms = canonical ? 0 : Date.parse(iso)
+  const dayIdxOf = (ms: number): number => {
     let lo = 0
     let hi = horizon
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (canonical ? (startsIso[mid] as string) <= iso : (starts[mid] as number) <= ms) lo = mid
+      if (starts[mid]! <= ms) lo = mid
       else hi = mid - 1
     }
     return lo
@@ -97,25 +96,34 @@ export function planExam(input: PlanInput): PlanResult {
     return Math.max(0, n)
   }
 
-  const planned = input.deck.flatMap((item) => {
-    const peak = input.peakOf(item)
-    return peak === null ? [] : [{ item, peak }]
-  })
-  const ids = planned.map((p) => p.item.itemId)
-  const sim = new ReviewSim(planned.length, horizon, planner)
-  const groups = new Map<string, Group>()
+  const { studied, lastMs, dueMs } = input.read ?? readDeckCards(input.deck, input.cards)
+  const ids: string[] = []
   const groupOf: Group[] = []
-  planned.forEach(({ item, peak }, n) => {
+  const groups = new Map<string, Group>()
+  /** Item number to deck index. */
+  const at: number[] = []
+  input.deck.forEach((item, i) => {
+    const peak = input.peakOf(item)
+    if (peak === null) return
     let g = groups.get(peak)
     if (!g) {
       const blank = { sweepStart: 0, items: [], unseen: [], sweepQueue: null, sweeping: false, unswept: 0, intake: { total: 0, span: 0, done: 0 } }
       groups.set(peak, (g = { ...blank, peakIdx: daysBetween(today, peak) }))
     }
+    const n = ids.length
+    ids.push(item.itemId)
+    at.push(i)
     g.items.push(n)
     groupOf.push(g)
-    const card = input.cards.get(item.itemId)
-    if (!card || card.state === State.New) g.unseen.push(n)
-    else sim.load(n, card.stability, card.difficulty, Date.parse(card.last_review ?? card.due), dayIdxOf(card.due))
+    if (!studied[i]) g.unseen.push(n)
+  })
+  const sim = new ReviewSim(ids.length, horizon, planner)
+  at.forEach((i, n) => {
+    const card = studied[i]
+    if (!card) return
+    // A card with no last review counts from its due instant.
+    const last = Number.isNaN(lastMs[i]!) ? dueMs[i]! : lastMs[i]!
+    sim.load(n, card.stability, card.difficulty, last, dayIdxOf(dueMs[i]!))
   })
   for (const g of groups.values()) {
     g.sweepStart = g.peakIdx - Math.min(Math.max(0, g.peakIdx), Math.max(SWEEP_DAYS, Math.ceil(g.items.length / cap)))
@@ -214,10 +222,11 @@ export function planExam(input: PlanInput): PlanResult {
   }
 }
 
-/** Never met first, then strongest to weakest at the exam. */
+/** Never met first, then strongest to weakest at the exam; equals in deck order. */
 function sweepOrder(g: Group, sim: ReviewSim, examMs: number): number[] {
-  const ranked = g.items.map((n) => ({ n, strength: sim.recallAt(n, examMs) ?? 2 }))
-  return ranked.sort((x, y) => y.strength - x.strength).map((r) => r.n)
+  const strength = new Float64Array(g.items.length)
+  g.items.forEach((n, k) => (strength[k] = sim.recallAt(n, examMs) ?? 2))
+  return byKeyDescending(g.items, strength)
 }
 
 /** Least items a day that sweep `items` and meet the `unseen` ones first, before the sweep or early in it (reviews aside). */

@@ -2,10 +2,10 @@
 // targets (exam-targets.ts), the forecast (exam-forecast.ts) and the plan
 // (exam-plan.ts), plus today's to-do in minutes with one Mains answer to
 // write. Pure, so the service and the bench time the same work.
-import { State } from 'ts-fsrs'
 import { answerMinutes, trackOf, type AnswerToWrite, type ExamPlan, type ExamSettings, type TodayPlan } from '../../../shared/domain/exam'
 import type { Question } from '../../../shared/pack/schema'
 import { addDays, daysBetween, type Calendar } from './days'
+import { readDeckCards, type DeckCards } from './exam-cards'
 import { forecastExam } from './exam-forecast'
 import { planExam, SECONDS_PER_REVIEW, type PlanResult } from './exam-plan'
 import { examTargets } from './exam-targets'
@@ -35,12 +35,13 @@ export function buildExamPlan(input: ExamReportInput): ExamPlan {
   const today = calendar.dayOf(input.now)
   const targets = examTargets(settings, today)
   const peakOf = (item: DeckItem): string | null => targets.peaks[trackOf(item.ref)]
-  const forecast = forecastExam({ ...input, peakOf })
+  const read = readDeckCards(input.deck, input.cards)
+  const forecast = forecastExam({ ...input, peakOf, read })
   const planned: PlanResult = targets.nextExam
-    ? planExam({ ...input, today, until: targets.nextExam.date, peakOf, noNewDays: targets.noNewDays, minutesPerDay: settings.minutesPerDay })
+    ? planExam({ ...input, today, until: targets.nextExam.date, peakOf, noNewDays: targets.noNewDays, minutesPerDay: settings.minutesPerDay, read })
     : { days: [], capPerDay: Math.floor((settings.minutesPerDay * 60) / SECONDS_PER_REVIEW), feasible: true, unswept: 0, minutesNeeded: 0 }
   const first = planned.days[0]
-  const answer = targets.nextExam && !targets.noNewDays.has(today) ? answerOfTheDay(input, today) : null
+  const answer = targets.nextExam && !targets.noNewDays.has(today) ? answerOfTheDay({ ...input, read }, today) : null
   const cardMinutes = first?.minutes ?? 0
   const todayPlan: TodayPlan = {
     reviews: first?.reviews ?? 0,
@@ -74,21 +75,27 @@ export function buildExamPlan(input: ExamReportInput): ExamPlan {
  * The Mains prompt most overdue for review if one is due; otherwise the pack's
  * prompts in turn, one a day, so every prompt gets written in time.
  */
-export function answerOfTheDay(input: Pick<ExamReportInput, 'deck' | 'cards' | 'questions' | 'calendar'>, today: string): AnswerToWrite | null {
-  const prompts = input.deck.flatMap((item) => {
-    if (item.ref.kind !== 'question' || trackOf(item.ref) !== 'mains') return []
-    const q = input.questions.get(item.ref.questionId)
-    return q?.kind === 'mains' ? [{ item, q }] : []
-  })
+export function answerOfTheDay(
+  input: Pick<ExamReportInput, 'deck' | 'cards' | 'questions' | 'calendar'> & { read?: DeckCards },
+  today: string
+): AnswerToWrite | null {
+  const { deck, questions } = input
+  const { dueMs } = input.read ?? readDeckCards(deck, input.cards)
+  const prompts: { i: number; q: Extract<Question, { kind: 'mains' }> }[] = []
+  for (let i = 0; i < deck.length; i++) {
+    const ref = deck[i]!.ref
+    if (ref.kind !== 'question' || trackOf(ref) !== 'mains') continue
+    const q = questions.get(ref.questionId)
+    if (q?.kind === 'mains') prompts.push({ i, q })
+  }
   if (prompts.length === 0) return null
   const tomorrow = input.calendar.startOf(addDays(today, 1)).getTime()
   let pick = prompts[daysBetween(EPOCH_DAY, today) % prompts.length]!
   let earliest = tomorrow
   for (const p of prompts) {
-    const card = input.cards.get(p.item.itemId)
-    const due = card && card.state !== State.New ? Date.parse(card.due) : Infinity
-    if (due < earliest) {
-      earliest = due
+    // NaN (never studied) is never earlier.
+    if (dueMs[p.i]! < earliest) {
+      earliest = dueMs[p.i]!
       pick = p
     }
   }

@@ -3,7 +3,7 @@
 // arrays by item number, and the reviews due are kept in per-day buckets read
 // front to back, instead of cards and maps. Each entry carries the item's
 // review count, so an entry a later review has replaced is passed over.
-import type { Scheduler } from './scheduler'
+import type { GoodStepper, Memory, Scheduler } from './scheduler'
 
 const MS_PER_DAY = 86_400_000
 
@@ -11,6 +11,13 @@ export class ReviewSim {
   readonly #n: number
   readonly #horizon: number
   readonly #planner: Scheduler
+  readonly #good: GoodStepper
+  /** The last Good answer worked out: its stability, difficulty and elapsed days, and what it left (see review()). */
+  readonly #stepIn = new Float64Array(3).fill(NaN)
+  readonly #stepOut = new Float64Array(2)
+  #stepInterval = 0
+  /** A first answer Good leaves the same memory for every item: worked out once. */
+  #first: (Memory & { interval: number }) | null = null
   readonly #stability: Float64Array
   readonly #difficulty: Float64Array
   readonly #lastMs: Float64Array
@@ -25,6 +32,7 @@ export class ReviewSim {
     this.#n = Math.max(1, items)
     this.#horizon = horizon
     this.#planner = planner
+    this.#good = planner.goodStepper()
     this.#stability = new Float64Array(items)
     this.#difficulty = new Float64Array(items)
     this.#lastMs = new Float64Array(items)
@@ -49,14 +57,33 @@ export class ReviewSim {
 
   /** The item answered Good at `atMs` on plan day `day` (a first review if never seen). */
   review(item: number, day: number, atMs: number): void {
-    const seen = this.seen(item)
-    const elapsed = seen ? Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY) : 0
-    const next = this.#planner.step(seen ? { stability: this.#stability[item]!, difficulty: this.#difficulty[item]! } : null, elapsed, 3)
-    this.#stability[item] = next.stability
-    this.#difficulty[item] = next.difficulty
+    let interval: number
+    if (this.seen(item)) {
+      // Items brought in on the same day share a memory and fall due together, so they come here one after another
+      // with the same inputs: the answer is then the same, and the last one is reused rather than worked out again.
+      const last = this.#stepIn
+      const out = this.#stepOut
+      const s = this.#stability[item]!
+      const d = this.#difficulty[item]!
+      const t = Math.max(0, (atMs - this.#lastMs[item]!) / MS_PER_DAY)
+      if (s !== last[0] || d !== last[1] || t !== last[2]) {
+        last[0] = s
+        last[1] = d
+        last[2] = t
+        this.#stepInterval = this.#good(s, d, t, out)
+      }
+      interval = this.#stepInterval
+      this.#stability[item] = out[0]!
+      this.#difficulty[item] = out[1]!
+    } else {
+      const first = (this.#first ??= this.#planner.step(null, 0, 3))
+      interval = first.interval
+      this.#stability[item] = first.stability
+      this.#difficulty[item] = first.difficulty
+    }
     this.#lastMs[item] = atMs
     this.#version[item]!++
-    this.#place(item, Math.min(this.#horizon, day + next.interval))
+    this.#place(item, Math.min(this.#horizon, day + interval))
   }
 
   /** Predicted recall at `atMs`; null if never seen. */

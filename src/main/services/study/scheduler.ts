@@ -2,10 +2,12 @@
 // as plain JSON (ISO dates, numeric state), so the store never sees a Date and
 // a ts-fsrs upgrade touches one file.
 import * as z from 'zod'
-import { clamp, computeDecayFactor, createEmptyCard, fsrs, roundTo, S_MAX, S_MIN, State, type Card, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs'
+import { clamp, computeDecayFactor, createEmptyCard, fsrs, S_MAX, S_MIN, State, type Card, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs'
 import type { CardStateName, CardSummary, StudyRating } from '../../../shared/domain/study'
 
 const MS_PER_DAY = 86_400_000
+/** ts-fsrs's roundTo(x, 8) (Math.round(x * 10 ** 8) / 10 ** 8; 10 ** 8 is exact), without working out the power on every call. */
+const round8 = (x: number): number => Math.round(x * 1e8) / 1e8
 const IsoTime = z.iso.datetime()
 const Count = z.number().int().min(0)
 const Num = z.number().finite()
@@ -116,6 +118,13 @@ export interface Scheduler {
    * planner simulates months of reviews over a big deck, so no Dates or cards.
    */
   step(memory: Memory | null, elapsedDays: number, grade: StudyRating): Memory & { interval: number }
+  /**
+   * step(memory, elapsedDays, 3) for a card already studied, with the
+   * parameters of the moment read once: it writes [stability, difficulty]
+   * into `out` and returns the interval, so the planner's ~50,000 simulated
+   * answers allocate nothing.
+   */
+  goodStepper(): GoodStepper
   /** Predicted recall `elapsedDays` after a review that left `stability`. */
   recallAfter(stability: number, elapsedDays: number): number
 }
@@ -124,6 +133,8 @@ export interface Memory {
   stability: number
   difficulty: number
 }
+
+export type GoodStepper = (stability: number, difficulty: number, elapsedDays: number, out: Float64Array) => number
 
 /** The student's desired retention and fitted parameters (null: ts-fsrs's defaults); see tuning/tuning-service.ts. */
 export interface FsrsTuning {
@@ -156,6 +167,7 @@ export function createScheduler(opts: { shortTerm?: boolean; tuning?: () => Fsrs
     return built
   }
   const current = () => now().f
+  const scratch = new Float64Array(2)
   return {
     review(card, at, grade) {
       const start = card ? fromStoredCard(card) : createEmptyCard(at)
@@ -173,9 +185,24 @@ export function createScheduler(opts: { shortTerm?: boolean; tuning?: () => Fsrs
     },
     step(memory, elapsedDays, grade) {
       const { f, good } = now()
-      if (grade === 3 && memory && (elapsedDays > 0 || !shortTerm)) return good(memory, elapsedDays)
+      if (grade === 3 && memory && (elapsedDays > 0 || !shortTerm)) {
+        const interval = good(memory.stability, memory.difficulty, elapsedDays, scratch)
+        return { stability: scratch[0]!, difficulty: scratch[1]!, interval }
+      }
       const next = f.next_state(memory, elapsedDays, grade)
       return { stability: next.stability, difficulty: next.difficulty, interval: f.next_interval(next.stability, elapsedDays) }
+    },
+    goodStepper() {
+      const { f, good } = now()
+      if (!shortTerm) return good
+      // With short-term steps, a same-day answer goes through ts-fsrs's short-term formula.
+      return (s, d, t, out) => {
+        if (t > 0) return good(s, d, t, out)
+        const next = f.next_state({ stability: s, difficulty: d }, t, 3)
+        out[0] = next.stability
+        out[1] = next.difficulty
+        return f.next_interval(next.stability, t)
+      }
     },
     recallAfter(stability, elapsedDays) {
       return now().curve(Math.max(0, elapsedDays), stability)
@@ -203,28 +230,31 @@ export function summarise(itemId: string, card: StoredCard | undefined, recall: 
  * exam planner simulates ~50,000 of these per plan, and ts-fsrs reads every
  * parameter through a Proxy. scheduler-step.test.ts holds it equal to ts-fsrs.
  */
-function goodStep(f: FSRS): (memory: Memory, elapsedDays: number) => Memory & { interval: number } {
+function goodStep(f: FSRS): GoodStepper {
   const p = f.parameters
   const w = Array.from(p.w)
   const curve = forgettingCurve(f)
   const modifier = f.interval_modifier
   const maxInterval = p.maximum_interval
   const growth = Math.exp(w[8]!)
-  const easyStart = roundTo(w[4]! - Math.exp(3 * w[5]!) + 1, 8)
-  return ({ stability: s, difficulty: d }, t) => {
+  const easyStart = round8(w[4]! - Math.exp(3 * w[5]!) + 1)
+  return (s, d, t, out) => {
     if (d < 1 || s < S_MIN || t < 0) {
       const next = f.next_state({ stability: s, difficulty: d }, t, 3)
-      return { ...next, interval: f.next_interval(next.stability, t) }
+      out[0] = next.stability
+      out[1] = next.difficulty
+      return f.next_interval(next.stability, t)
     }
     const r = curve(t, s)
-    const stability = roundTo(clamp(s * (1 + growth * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1)), S_MIN, S_MAX), 8)
-    const difficulty = clamp(roundTo(w[7]! * easyStart + (1 - w[7]!) * d, 8), 1, 10)
-    return { stability, difficulty, interval: Math.round(Math.min(Math.max(1, Math.round(stability * modifier)), maxInterval)) }
+    const stability = round8(clamp(s * (1 + growth * (11 - d) * Math.pow(s, -w[9]!) * (Math.exp((1 - r) * w[10]!) - 1)), S_MIN, S_MAX))
+    out[0] = stability
+    out[1] = clamp(round8(w[7]! * easyStart + (1 - w[7]!) * d), 1, 10)
+    return Math.round(Math.min(Math.max(1, Math.round(stability * modifier)), maxInterval))
   }
 }
 
 /** ts-fsrs's forgetting_curve with its decay worked out once, not on every call (recall is asked for every item of a deck). */
 function forgettingCurve(f: FSRS): (elapsedDays: number, stability: number) => number {
   const { decay, factor } = computeDecayFactor(Array.from(f.parameters.w))
-  return (t, s) => roundTo(Math.pow(1 + (factor * t) / s, decay), 8)
+  return (t, s) => round8(Math.pow(1 + (factor * t) / s, decay))
 }

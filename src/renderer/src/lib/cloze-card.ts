@@ -1,6 +1,8 @@
 // Why: a highlight becomes a fill-in-the-blank card. The sentence around it is
 // the best prompt (the student remembers facts in context), cut to the sizes
 // main accepts (shared/domain/cloze.ts): one blank, bounded text and answer.
+import { t } from '@renderer/i18n'
+import { formatNumber } from '@renderer/i18n/format'
 import type { TextRange } from '@shared/domain/anchoring'
 import { BLANK, CLOZE_ANSWER_MAX, CLOZE_TEXT_MAX } from '@shared/domain/cloze'
 
@@ -34,12 +36,9 @@ function sentenceAround(text: string, range: TextRange): TextRange {
 
 export function clozeCard(text: string, range: TextRange): ClozeCard {
   const answer = squash(text.slice(range.start, range.end)).trim()
-  if (answer === '') return { ok: false, message: 'The highlight has no words to turn into a flashcard.' }
+  if (answer === '') return { ok: false, message: t('reading.cloze.empty') }
   if (answer.length > CLOZE_ANSWER_MAX) {
-    return {
-      ok: false,
-      message: `A flashcard answer can be at most ${CLOZE_ANSWER_MAX} characters; this highlight has ${answer.length}. Highlight fewer words.`
-    }
+    return { ok: false, message: t('reading.cloze.tooLong', { max: formatNumber(CLOZE_ANSWER_MAX), has: formatNumber(answer.length) }) }
   }
   const sentence = sentenceAround(text, range)
   // A literal "{{blank}}" in the notes would make a second blank.

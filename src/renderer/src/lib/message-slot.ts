@@ -20,3 +20,8 @@ export function slotted(message: (slot: string) => string, value: string): Slott
   if (at === -1) return { before: text, value: '', after: '' }
   return { before: text.slice(0, at), value, after: text.slice(at + SLOT.length) }
 }
+
+/** A sentence with nothing embedded. */
+export function plain(text: string): Slotted {
+  return { before: text, value: '', after: '' }
+}

@@ -7,6 +7,7 @@ import { api } from '@renderer/api'
 import { t, type MessageKey } from '@renderer/i18n'
 import { formatNumber } from '@renderer/i18n/format'
 import { clozeCard } from '@renderer/lib/cloze-card'
+import { plain, slotted, type Slotted } from '@renderer/lib/message-slot'
 import { saveTextFile } from '@renderer/lib/save-file'
 import type { AnnotationView } from '@shared/annotations'
 import type { TextRange } from '@shared/domain/anchoring'
@@ -152,21 +153,19 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     }
   }
 
-  /** Asks main for the Markdown and saves it; returns a line saying where it went. */
-  async function exportMarkdown(forPack: string): Promise<string> {
-    if (exporting.value) return ''
+  /** Asks main for the Markdown and saves it; returns a line saying where it went, the path or file name apart. */
+  async function exportMarkdown(forPack: string): Promise<Slotted | null> {
+    if (exporting.value) return null
     exporting.value = true
     try {
       const { fileName, markdown } = await api['annotations:export']({ packId: forPack })
       const result = await saveTextFile(fileName, markdown, 'text/markdown')
-      return result.mode === 'saved'
-        ? t('reading.annotations.savedTo', { path: result.path })
-        : result.mode === 'download'
-          ? t('reading.annotations.downloaded', { file: fileName })
-          : t('reading.annotations.exportCancelled')
+      if (result.mode === 'saved') return slotted((path) => t('reading.annotations.savedTo', { path }), result.path)
+      if (result.mode === 'download') return slotted((file) => t('reading.annotations.downloaded', { file }), fileName)
+      return plain(t('reading.annotations.exportCancelled'))
     } catch (err) {
       useNoticesStore().reportError(err, t('reading.actions.exportAnnotations'))
-      return t('reading.annotations.exportFailed')
+      return plain(t('reading.annotations.exportFailed'))
     } finally {
       exporting.value = false
     }

@@ -5,6 +5,7 @@
 // interface word; the pack's own English and the student's words are exempt.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyLocale } from '@renderer/i18n'
+import { sizeProblem } from '@renderer/lib/read-file'
 import { blockPlainText } from '@shared/domain/anchoring'
 import type { SearchResult } from '@shared/domain/search'
 import { englishLeft, HINDI_UI_ALLOWED } from '../../support/english-left'
@@ -230,5 +231,15 @@ describe('Search in Hindi', () => {
     await until(() => allByRole(document.body, 'option').length === 4)
     // The header's pack switcher lists the packs' English titles; this view is checked on its own.
     expect(english(document.querySelector('main')!)).toEqual([])
+  })
+})
+
+describe('Reading a file in Hindi', () => {
+  it('refuses a file over the limit with its size and the limit, in Hindi', async () => {
+    await applyLocale('hi')
+    const file = new File(['{}'], 'big.json')
+    Object.defineProperty(file, 'size', { value: 50 * 1024 * 1024 })
+    expect(sizeProblem(file, 20 * 1024 * 1024)).toBe('big.json बहुत बड़ी है (50.0 MB; सीमा 20 MB है)।')
+    expect(sizeProblem(file, 64 * 1024 * 1024)).toBeNull()
   })
 })

@@ -90,7 +90,7 @@ describe('the Dashboard in Hindi', () => {
     getByRole(app.root, 'region', 'रुझान')
     await until(() => allByRole(app!.root, 'region', 'आपके पैक').length === 1 && allByRole(app!.root, 'button', 'Extra pack खोलें').length === 1)
 
-    expect(englishLeft(withoutPackTitles(view()), HINDI_UI_ALLOWED)).toEqual([])
+    expect(englishLeft({ root: withoutPackTitles(view()), allowed: HINDI_UI_ALLOWED })).toEqual([])
   })
 
   it('names a slip in the exam dates in Hindi', async () => {
@@ -141,7 +141,7 @@ describe('Settings → Data and Scheduler in Hindi', () => {
 
     // Notes packs is converted on its own branch; it is left out of this check until that lands.
     document.querySelector('section.packs')?.setAttribute('hidden', '')
-    expect(englishLeft(view(), HINDI_UI_ALLOWED)).toEqual([])
+    expect(englishLeft({ root: view(), allowed: HINDI_UI_ALLOWED })).toEqual([])
   })
 
   it('says in Hindi what failed, with main’s reason kept as main wrote it', async () => {
@@ -155,6 +155,6 @@ describe('Settings → Data and Scheduler in Hindi', () => {
     expect(text(alert)).toContain('आपके पैरामीटर नहीं रखे गए; कुछ नहीं बदला गया।')
     expect(alert.querySelector('[lang="en"]')?.textContent).toBe('Could not save tuning.json (ENOSPC).')
     document.querySelector('section.packs')?.setAttribute('hidden', '')
-    expect(englishLeft(view(), HINDI_UI_ALLOWED)).toEqual([])
+    expect(englishLeft({ root: view(), allowed: HINDI_UI_ALLOWED })).toEqual([])
   })
 })

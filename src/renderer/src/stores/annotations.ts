@@ -4,16 +4,32 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api } from '@renderer/api'
+import { t, type MessageKey } from '@renderer/i18n'
+import { formatNumber } from '@renderer/i18n/format'
 import { clozeCard } from '@renderer/lib/cloze-card'
+import { plain, slotted, type Slotted } from '@renderer/lib/message-slot'
 import { saveTextFile } from '@renderer/lib/save-file'
 import type { AnnotationView } from '@shared/annotations'
 import type { TextRange } from '@shared/domain/anchoring'
-import { ANNOTATION_COLOR_NAMES, ANNOTATION_COLORS, NOTE_MAX_CHARS, noteTooLong, type AnnotationColor } from '@shared/domain/annotations'
+import { ANNOTATION_COLORS, NOTE_MAX_CHARS, type AnnotationColor } from '@shared/domain/annotations'
 import { ApiError } from '@shared/result'
 import { useNoticesStore } from './notices'
 
-/** The colours main accepts, in its order, with their names. */
-export const COLORS: readonly { color: AnnotationColor; label: string }[] = ANNOTATION_COLORS.map((color) => ({ color, label: ANNOTATION_COLOR_NAMES[color] }))
+/** How each colour is named to the student, in the page's language; a new colour cannot go unnamed. */
+export const COLOR_NAMES: Readonly<Record<AnnotationColor, MessageKey>> = {
+  yellow: 'reading.colors.yellow',
+  green: 'reading.colors.green',
+  blue: 'reading.colors.blue',
+  pink: 'reading.colors.pink'
+}
+
+/** The colours main accepts, in its order, with the keys of their names. */
+export const COLORS: readonly { color: AnnotationColor; label: MessageKey }[] = ANNOTATION_COLORS.map((color) => ({ color, label: COLOR_NAMES[color] }))
+
+/** Why a note was refused, in the page's language (main's validator says the same in English). */
+export function noteTooLong(length: number): string {
+  return t('reading.editor.tooLong', { max: formatNumber(NOTE_MAX_CHARS), has: formatNumber(length) })
+}
 
 const TOAST_MS = 6000
 
@@ -83,7 +99,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       items.value = Array.isArray(list) ? list : []
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, 'load your highlights and notes')
+      useNoticesStore().reportError(err, t('reading.actions.loadHighlights'))
     }
   }
 
@@ -92,11 +108,11 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     try {
       const view = await api['annotations:add'](input)
       put(view)
-      say({ message: 'Highlight saved.' })
+      say({ message: t('reading.toast.saved') })
       return view
     } catch (err) {
-      const out = failure(err, 'save the highlight')
-      say({ message: `Highlight not saved: ${out.ok ? '' : out.message}` })
+      const out = failure(err, t('reading.actions.saveHighlight'))
+      say({ message: t('reading.toast.notSaved', { reason: out.ok ? '' : out.message }) })
       return null
     }
   }
@@ -108,7 +124,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       if (patch.color) lastColor.value = patch.color
       return { ok: true }
     } catch (err) {
-      return failure(err, patch.note !== undefined ? 'save your note' : 'change the colour')
+      return failure(err, t(patch.note !== undefined ? 'reading.actions.saveNote' : 'reading.actions.changeColour'))
     }
   }
 
@@ -116,10 +132,10 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     try {
       const gone = await api['annotations:delete']({ id })
       items.value = items.value.filter((a) => a.id !== gone.id)
-      say({ message: 'Highlight deleted.', undoId: gone.id })
+      say({ message: t('reading.toast.deleted'), undoId: gone.id })
       return { ok: true }
     } catch (err) {
-      return failure(err, 'delete the highlight')
+      return failure(err, t('reading.actions.deleteHighlight'))
     }
   }
 
@@ -128,26 +144,28 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       put(await api['annotations:restore']({ id }))
       // Main returns it without its place in reading order; a fresh list puts it back in line.
       if (packId.value) await load(packId.value)
-      say({ message: 'Highlight restored.' })
+      say({ message: t('reading.toast.restored') })
       return { ok: true }
     } catch (err) {
-      const out = failure(err, 'restore the highlight')
-      say({ message: `Not restored: ${out.ok ? '' : out.message}`, undoId: id })
+      const out = failure(err, t('reading.actions.restoreHighlight'))
+      say({ message: t('reading.toast.notRestored', { reason: out.ok ? '' : out.message }), undoId: id })
       return out
     }
   }
 
-  /** Asks main for the Markdown and saves it; returns a line saying where it went. */
-  async function exportMarkdown(forPack: string): Promise<string> {
-    if (exporting.value) return ''
+  /** Asks main for the Markdown and saves it; returns a line saying where it went, the path or file name apart. */
+  async function exportMarkdown(forPack: string): Promise<Slotted | null> {
+    if (exporting.value) return null
     exporting.value = true
     try {
       const { fileName, markdown } = await api['annotations:export']({ packId: forPack })
       const result = await saveTextFile(fileName, markdown, 'text/markdown')
-      return result.mode === 'saved' ? `Saved to ${result.path}.` : result.mode === 'download' ? `Downloaded ${fileName}.` : 'Export cancelled.'
+      if (result.mode === 'saved') return slotted((path) => t('reading.annotations.savedTo', { path }), result.path)
+      if (result.mode === 'download') return slotted((file) => t('reading.annotations.downloaded', { file }), fileName)
+      return plain(t('reading.annotations.exportCancelled'))
     } catch (err) {
-      useNoticesStore().reportError(err, 'export your annotations')
-      return 'The export failed; see the notice above.'
+      useNoticesStore().reportError(err, t('reading.actions.exportAnnotations'))
+      return plain(t('reading.annotations.exportFailed'))
     } finally {
       exporting.value = false
     }
@@ -161,7 +179,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       await api['study:addCustomCard']({ packId: a.packId, id: a.id, kind: 'highlight-cloze', text: card.text, answer: card.answer, blockId: a.blockId })
       return { ok: true }
     } catch (err) {
-      return failure(err, 'make the flashcard')
+      return failure(err, t('reading.actions.makeFlashcard'))
     }
   }
 

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { Pack, PackLoadError, PackSummary } from '@shared/domain'
 import { useNoticesStore } from './notices'
 import { useSettingsStore } from './settings'
@@ -35,7 +36,7 @@ export const useLibraryStore = defineStore('library', () => {
       wanted = last
       notices.reportPackErrors(list.errors)
     } catch (err) {
-      notices.reportError(err, 'list your notes packs')
+      notices.reportError(err, t('reading.actions.listPacks'))
       status.value = 'failed'
       return
     }
@@ -61,7 +62,7 @@ export const useLibraryStore = defineStore('library', () => {
       current.value = await api['packs:get']({ packId })
       status.value = 'ready'
     } catch (err) {
-      useNoticesStore().reportError(err, `open the notes pack “${packId}”`)
+      useNoticesStore().reportError(err, t('reading.actions.openPack', { pack: packId }))
       status.value = current.value ? 'ready' : 'failed'
     }
   }

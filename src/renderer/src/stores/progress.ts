@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import type { PackProgress } from '@shared/domain'
 import { useNoticesStore } from './notices'
 
@@ -30,7 +31,7 @@ export const useProgressStore = defineStore('progress', () => {
       loadState.value = { ...loadState.value, [packId]: 'ready' }
     } catch (err) {
       loadState.value = { ...loadState.value, [packId]: 'failed' }
-      useNoticesStore().reportError(err, 'load your reading progress')
+      useNoticesStore().reportError(err, t('reading.actions.loadProgress'))
     }
   }
 
@@ -49,7 +50,7 @@ export const useProgressStore = defineStore('progress', () => {
       set(await api['progress:markRead']({ packId, sectionId, read }))
       return true
     } catch (err) {
-      useNoticesStore().reportError(err, read ? 'mark the section as read' : 'mark the section as unread')
+      useNoticesStore().reportError(err, t(read ? 'reading.actions.markRead' : 'reading.actions.markUnread'))
       return false
     }
   }
@@ -61,7 +62,7 @@ export const useProgressStore = defineStore('progress', () => {
     try {
       set(await api['progress:setLocation'](blockId ? { packId, sectionId, blockId } : { packId, sectionId }))
     } catch (err) {
-      useNoticesStore().reportError(err, 'remember where you stopped reading')
+      useNoticesStore().reportError(err, t('reading.actions.rememberPlace'))
     }
   }
 

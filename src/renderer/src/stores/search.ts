@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
+import { t } from '@renderer/i18n'
 import { SEARCH_QUERY_MAX, type SearchResult } from '@shared/domain/search'
 import { useNoticesStore } from './notices'
 export const SEARCH_LIMIT = 30
@@ -41,7 +42,7 @@ export const useSearchStore = defineStore('search', () => {
       answered.value = trimmed
       active.value = 0
     } catch (err) {
-      if (ask === latest) useNoticesStore().reportError(err, 'search your notes')
+      if (ask === latest) useNoticesStore().reportError(err, t('search.actions.search'))
     } finally {
       if (ask === latest) searching.value = false
     }

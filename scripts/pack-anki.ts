@@ -11,7 +11,7 @@ import { ankiToPack } from '../src/main/services/anki/to-pack'
 import { writeApkg } from '../src/main/services/anki/write-apkg'
 import { writeAnkiCsv } from '../src/main/services/anki/write-csv'
 import { PackSchema } from '../src/shared/pack/schema'
-import { writeAtomic } from './pack'
+import { writeAtomic } from './write-atomic'
 
 type Log = (line: string) => void
 const pause = (): Promise<void> => Promise.resolve()
@@ -86,6 +86,8 @@ export async function packFromAnki(input: string, out: string, log: Log, err: Lo
   const dir = resolve(out)
   await mkdir(dir, { recursive: true })
   await writeAtomic(join(dir, 'pack.json'), `${JSON.stringify(pack, null, 2)}\n`)
-  log(`wrote ${join(dir, 'pack.json')}: “${pack.title}” (${pack.id}), ${pack.sections.length} sections, ${preview.cards.flashcard} flashcards, ${preview.cards.cloze} cloze`)
+  log(
+    `wrote ${join(dir, 'pack.json')}: “${pack.title}” (${pack.id}), ${pack.sections.length} sections, ${preview.cards.flashcard} flashcards, ${preview.cards.cloze} cloze`
+  )
   return 0
 }

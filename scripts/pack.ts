@@ -4,25 +4,19 @@
 //   npm run pack -- build notes.md --out DIR     (writes DIR/pack.json; .docx works too)
 //   npm run pack -- anki PACK.json --out deck.apkg   (an Anki deck of the pack's cards; .csv for Anki's text import)
 //   npm run pack -- from-anki deck.apkg --out DIR    (DIR/pack.json from an Anki .apkg or CSV)
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { mkdir, readFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
 import { buildNotesPack } from '../src/main/services/notes/build-pack'
 import { docxToMarkdown } from '../src/main/services/notes/docx'
 import type { NotesWarning } from '../src/shared/domain/notes'
 import { ankiFromPack, packFromAnki } from './pack-anki'
+import { writeAtomic } from './write-atomic'
 
 const USAGE = [
   'usage: npm run pack -- build NOTES.md|NOTES.docx --out DIR',
   '       npm run pack -- anki PACK.json --out DECK.apkg|DECK.csv',
   '       npm run pack -- from-anki DECK.apkg|DECK.csv --out DIR'
 ].join('\n')
-
-/** Written beside and renamed, so an interrupted run never leaves half a file. */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
-  await writeFile(temp, content)
-  await rename(temp, path)
-}
 
 export async function runPackCli(args: string[], log: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   const [command, ...rest] = args

@@ -70,7 +70,13 @@ describe('npm run pack -- anki / from-anki', () => {
       ])
       // Tags are the section ids each card is about (a table cell drawn from no block has its table's id).
       const sectionIds = new Set([...pack.sections.map((s) => s.id), ...pack.tables.map((t) => t.id)])
-      for (const n of notes) expect(n[3].trim().split(' ').some((t) => sectionIds.has(t))).toBe(true)
+      for (const n of notes)
+        expect(
+          n[3]
+            .trim()
+            .split(' ')
+            .some((t) => sectionIds.has(t))
+        ).toBe(true)
       // HTML in the notes reaches Anki escaped, never as markup.
       expect(notes.every((n) => !/<(?!br>|hr)/i.test(n[4]))).toBe(true)
       const cards = rowsOf(db.exec('select nid, did, ord, type, queue from cards')) as number[][]

@@ -70,7 +70,11 @@ async function readDeck(file: AnkiFile): Promise<{ notes: ReadNote[]; source: st
   const bytes = Buffer.byteLength(file.content, 'utf8')
   if (bytes > ANKI_CSV_MAX_BYTES)
     throw refuse({ code: 'too-large', message: `${file.fileName} is ${megabytes(bytes)}; an Anki text file can be at most ${megabytes(ANKI_CSV_MAX_BYTES)}.` })
-  if (isBinary(file.content)) throw refuse({ code: 'not-anki', message: `${file.fileName} is not a text file (it holds binary data). Export the deck from Anki as Notes in Plain Text or as an .apkg.` })
+  if (isBinary(file.content))
+    throw refuse({
+      code: 'not-anki',
+      message: `${file.fileName} is not a text file (it holds binary data). Export the deck from Anki as Notes in Plain Text or as an .apkg.`
+    })
   const csv = readAnkiCsv(file.content, file.fileName)
   return { notes: csv.notes, source: 'csv', mediaFiles: 0, reviews: 0, warnings: csv.warnings }
 }
@@ -93,14 +97,23 @@ export function createAnkiService(opts: AnkiServiceOptions): AnkiService {
     if (file.replacePackId) {
       const source = packs.sourceOf(file.replacePackId)
       if (!source) throw new ServiceError('not-found', `No imported pack with id "${file.replacePackId}".`)
-      if (source === 'bundled') throw new ServiceError('validation', `“${packs.get(file.replacePackId).title}” is built into the app and cannot be updated from a file.`)
+      if (source === 'bundled')
+        throw new ServiceError('validation', `“${packs.get(file.replacePackId).title}” is built into the app and cannot be updated from a file.`)
     }
     if (file.packId && !file.replacePackId && packs.has(file.packId)) {
-      throw refuse({ code: 'id-taken', message: `A pack with the id "${file.packId}" (“${packs.get(file.packId).title}”) is already installed. Choose another id.` })
+      throw refuse({
+        code: 'id-taken',
+        message: `A pack with the id "${file.packId}" (“${packs.get(file.packId).title}”) is already installed. Choose another id.`
+      })
     }
     const deck = await readDeck(file)
     await pause()
-    const built = ankiToPack({ ...deck, fileName: file.fileName, now: clock(), ...(file.replacePackId || file.packId ? { packId: file.replacePackId ?? file.packId } : {}) })
+    const built = ankiToPack({
+      ...deck,
+      fileName: file.fileName,
+      now: clock(),
+      ...(file.replacePackId || file.packId ? { packId: file.replacePackId ?? file.packId } : {})
+    })
     if (!built.ok) throw refuse(built.error)
     const { pack, preview } = built
     if (!file.replacePackId && !file.packId) {

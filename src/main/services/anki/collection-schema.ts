@@ -33,7 +33,8 @@ export interface CollectionIds {
   now: number
 }
 
-const CSS = '.card { font-family: arial; font-size: 20px; text-align: left; color: black; background-color: white; }\n.cloze { font-weight: bold; color: blue; }'
+const CSS =
+  '.card { font-family: arial; font-size: 20px; text-align: left; color: black; background-color: white; }\n.cloze { font-weight: bold; color: blue; }'
 const LATEX_PRE =
   '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n'
 
@@ -82,8 +83,22 @@ const deck = (id: number, name: string, now: number) => ({
 /** The `col` row: conf, models, decks and dconf as Anki 2.1 writes them for a fresh collection. */
 export function colRow(deckName: string, ids: CollectionIds): (string | number)[] {
   const models = {
-    [ids.basicModel]: model(ids.basicModel, 'Basic', 0, ['Front', 'Back'], template('Card 1', 0, '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}'), ids),
-    [ids.clozeModel]: model(ids.clozeModel, 'Cloze', 1, ['Text', 'Back Extra'], template('Cloze', 0, '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}'), ids)
+    [ids.basicModel]: model(
+      ids.basicModel,
+      'Basic',
+      0,
+      ['Front', 'Back'],
+      template('Card 1', 0, '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}'),
+      ids
+    ),
+    [ids.clozeModel]: model(
+      ids.clozeModel,
+      'Cloze',
+      1,
+      ['Text', 'Back Extra'],
+      template('Cloze', 0, '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}'),
+      ids
+    )
   }
   const decks = { 1: deck(1, 'Default', ids.now), [ids.deck]: deck(ids.deck, deckName, ids.now) }
   const dconf = {
@@ -116,5 +131,19 @@ export function colRow(deckName: string, ids: CollectionIds): (string | number)[
     sortBackwards: false,
     addToCur: true
   }
-  return [1, ids.now, ids.now * 1000, ids.now * 1000, 11, 0, 0, 0, JSON.stringify(conf), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(dconf), '{}']
+  return [
+    1,
+    ids.now,
+    ids.now * 1000,
+    ids.now * 1000,
+    11,
+    0,
+    0,
+    0,
+    JSON.stringify(conf),
+    JSON.stringify(models),
+    JSON.stringify(decks),
+    JSON.stringify(dconf),
+    '{}'
+  ]
 }

@@ -72,7 +72,10 @@ function questionFields(q: Question): { type: AnkiNoteType; fields: [string, str
     case 'mcq':
       return {
         type: 'basic',
-        fields: [escapeField(lines(q.prompt, ...q.options.map((o, i) => `${letter(i)} ${o}`))), withExplanation(`${letter(q.answer)} ${q.options[q.answer]}`, q.explanation)]
+        fields: [
+          escapeField(lines(q.prompt, ...q.options.map((o, i) => `${letter(i)} ${o}`))),
+          withExplanation(`${letter(q.answer)} ${q.options[q.answer]}`, q.explanation)
+        ]
       }
     case 'statements':
       return {
@@ -88,7 +91,15 @@ function questionFields(q: Question): { type: AnkiNoteType; fields: [string, str
       return {
         type: 'basic',
         fields: [
-          escapeField(lines(q.prompt, 'List I:', ...q.listI.map((x, i) => `${String.fromCharCode(65 + i)}. ${x}`), 'List II:', ...q.listII.map((x, i) => `${i + 1}. ${x}`))),
+          escapeField(
+            lines(
+              q.prompt,
+              'List I:',
+              ...q.listI.map((x, i) => `${String.fromCharCode(65 + i)}. ${x}`),
+              'List II:',
+              ...q.listII.map((x, i) => `${i + 1}. ${x}`)
+            )
+          ),
           withExplanation(q.listI.map((x, i) => `${String.fromCharCode(65 + i)}. ${x} → ${q.listII[q.answer[i] ?? 0]}`).join('\n'), q.explanation)
         ]
       }
@@ -112,7 +123,12 @@ export function exportNotes(pack: Pack, highlights: readonly HighlightCard[] = [
   for (const { table, row, column, cell } of cells.values()) {
     const front = `${table.title}: ${row.dimension} — ${column.label}?`
     const sections = sectionsOfBlocks(pack, cell.blockIds ?? [])
-    notes.push({ guid: noteGuid(pack.id, cellItemId(row.id, column.id)), type: 'basic', fields: [escapeField(front), escapeField(cell.text)], tags: [...sections, table.id] })
+    notes.push({
+      guid: noteGuid(pack.id, cellItemId(row.id, column.id)),
+      type: 'basic',
+      fields: [escapeField(front), escapeField(cell.text)],
+      tags: [...sections, table.id]
+    })
     counts.cells++
   }
   const sorted = [...highlights].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))

@@ -67,7 +67,13 @@ export function readAnkiCsv(text: string, fileName: string): CsvRead {
   const body = lines.slice(bodyStart).join('\n')
   const named = header.get('separator')
   const firstLine = lines[bodyStart] ?? ''
-  const sep = named ? (SEPARATORS[named.toLowerCase()] ?? named[0] ?? '\t') : firstLine.includes('\t') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
+  const sep = named
+    ? (SEPARATORS[named.toLowerCase()] ?? named[0] ?? '\t')
+    : firstLine.includes('\t')
+      ? '\t'
+      : firstLine.includes(';') && !firstLine.includes(',')
+        ? ';'
+        : ','
   const html = (header.get('html') ?? 'true').toLowerCase() !== 'false'
   const column = (key: string): number => {
     const n = Number(header.get(`${key} column`))

@@ -16,8 +16,8 @@ const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki
 export type ApkgContents = { ok: true; name: (typeof COLLECTIONS)[number]; sqlite: Uint8Array; mediaFiles: number } | { ok: false; error: AnkiError }
 
 const fail = (code: AnkiError['code'], message: string): ApkgContents => ({ ok: false, error: { code, message } })
-const bomb = (fileName: string, size: number): ApkgContents =>
-  fail('zip-bomb', `${fileName} unzips to more than ${megabytes(ANKI_MAX_UNZIPPED_BYTES)} (${megabytes(size)} or more); it is refused as a possible zip bomb.`)
+const bomb = (fileName: string, size: number, cap: number): ApkgContents =>
+  fail('zip-bomb', `${fileName} unzips to more than ${megabytes(cap)} (${megabytes(size)} or more); it is refused as a possible zip bomb.`)
 
 class OverCap extends Error {}
 
@@ -32,28 +32,34 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 }
 
 /** Inflates one entry, counting, and throws OverCap past the cap. */
-function inflateEntry(bytes: Uint8Array, wanted: string): Uint8Array | null {
+function inflateEntry(bytes: Uint8Array, wanted: string, cap: number): Uint8Array | null {
   const chunks: Uint8Array[] = []
   let total = 0
   let found = false
   let broken = false
+  let over = false
   const unzip = new Unzip((file) => {
     if (file.name !== wanted || found) return
     found = true
     file.ondata = (error, chunk) => {
       if (error) broken = true
-      if (!chunk) return
+      if (!chunk || over) return
       total += chunk.length
-      if (total > ANKI_MAX_UNZIPPED_BYTES) {
+      if (total > cap) {
+        over = true
+        chunks.length = 0
         file.terminate()
-        throw new OverCap(String(total))
-      }
-      chunks.push(chunk)
+      } else chunks.push(chunk)
     }
     file.start()
   })
   unzip.register(UnzipInflate)
-  for (let at = 0; at < bytes.length; at += 65_536) unzip.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+  try {
+    for (let at = 0; at < bytes.length && !over; at += 65_536) unzip.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+  } catch (error) {
+    if (!over) throw error
+  }
+  if (over) throw new OverCap(String(total))
   if (broken || !found) return null
   return concat(chunks, total)
 }
@@ -61,20 +67,25 @@ function inflateEntry(bytes: Uint8Array, wanted: string): Uint8Array | null {
 /** zstd frames start with 28 B5 2F FD. */
 const isZstd = (b: Uint8Array): boolean => b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd
 
-function unzstd(bytes: Uint8Array): Uint8Array {
+function unzstd(bytes: Uint8Array, cap: number): Uint8Array {
   const chunks: Uint8Array[] = []
   let total = 0
+  let over = false
   const stream = new Decompress((chunk) => {
+    if (over) return
     total += chunk.length
-    if (total > ANKI_MAX_UNZIPPED_BYTES) throw new OverCap(String(total))
-    chunks.push(chunk)
+    if (total > cap) over = true
+    else chunks.push(chunk)
   })
-  for (let at = 0; at < bytes.length; at += 65_536) stream.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+  for (let at = 0; at < bytes.length && !over; at += 65_536) stream.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+  if (over) throw new OverCap(String(total))
   return concat(chunks, total)
 }
 
-export function readApkg(bytes: Uint8Array, fileName: string): ApkgContents {
-  if (bytes.length > ANKI_MAX_BYTES) return fail('too-large', `${fileName} is ${megabytes(bytes.length)}; an Anki deck can be at most ${megabytes(ANKI_MAX_BYTES)}.`)
+/** The collection inside an .apkg, within the caps (`unzippedCap` is a test seam; the app uses the shared limit). */
+export function readApkg(bytes: Uint8Array, fileName: string, unzippedCap = ANKI_MAX_UNZIPPED_BYTES): ApkgContents {
+  if (bytes.length > ANKI_MAX_BYTES)
+    return fail('too-large', `${fileName} is ${megabytes(bytes.length)}; an Anki deck can be at most ${megabytes(ANKI_MAX_BYTES)}.`)
   let entries = 0
   let declared = 0
   const names = new Set<string>()
@@ -91,18 +102,18 @@ export function readApkg(bytes: Uint8Array, fileName: string): ApkgContents {
     return fail('not-anki', `${fileName} is not an Anki deck (it is not an .apkg zip).`)
   }
   if (entries > ANKI_MAX_ENTRIES) return fail('zip-bomb', `${fileName} holds ${entries} files; an Anki deck is refused above ${ANKI_MAX_ENTRIES}.`)
-  if (declared > ANKI_MAX_UNZIPPED_BYTES) return bomb(fileName, declared)
+  if (declared > unzippedCap) return bomb(fileName, declared, unzippedCap)
   const name = COLLECTIONS.find((n) => names.has(n))
   if (!name) return fail('not-anki', `${fileName} is a zip but not an Anki deck (it has no collection.anki2 or collection.anki21b inside).`)
   const mediaFiles = Math.max(0, entries - COLLECTIONS.filter((n) => names.has(n)).length - (names.has('media') ? 1 : 0) - (names.has('meta') ? 1 : 0))
   try {
-    const inflated = inflateEntry(bytes, name)
+    const inflated = inflateEntry(bytes, name, unzippedCap)
     if (!inflated) return fail('corrupt', `${fileName} is a damaged Anki deck (its ${name} cannot be unzipped).`)
     if (name !== 'collection.anki21b') return { ok: true, name, sqlite: inflated, mediaFiles }
     if (!isZstd(inflated)) return fail('corrupt', `${fileName} is a damaged Anki deck (its ${name} is not zstd-compressed).`)
-    return { ok: true, name, sqlite: unzstd(inflated), mediaFiles }
+    return { ok: true, name, sqlite: unzstd(inflated, unzippedCap), mediaFiles }
   } catch (error) {
-    if (error instanceof OverCap) return bomb(fileName, Number(error.message))
+    if (error instanceof OverCap) return bomb(fileName, Number(error.message), unzippedCap)
     return fail('corrupt', `${fileName} is a damaged Anki deck (${error instanceof Error ? error.message : String(error)}).`)
   }
 }

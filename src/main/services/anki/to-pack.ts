@@ -104,7 +104,7 @@ export function ankiToPack(input: ToPackInput): ToPackResult {
         questions.push({ id: ids.generated(`${root}-r`, 0), kind: 'flashcard', tests: [root], front: cut(back, SHORT), back: cut(front, TEXT), explanation })
     }
     for (const q of questions) cards[q.kind as 'flashcard' | 'cloze']++
-    const block: Block = { id: root, kind: 'paragraph', text: cut(blockText.replace(/\n/g, ' — '), TEXT), sourceIds: [sourceId] }
+    const block: Block = { id: root, kind: 'paragraph', text: cut(blockText.replace(/\n+/g, ' — '), TEXT), sourceIds: [sourceId] }
     const key = group(note)
     const list = groups.get(key) ?? []
     list.push({ block, questions })
@@ -113,7 +113,8 @@ export function ankiToPack(input: ToPackInput): ToPackResult {
 
   const total = cards.flashcard + cards.cloze
   if (total === 0) return fail('empty', `${input.fileName} has no cards the app can use (it needs Basic or Cloze notes with text).`)
-  if (total > MAX_QUESTIONS) return fail('too-many', `${input.fileName} makes ${total} cards; a pack holds at most ${MAX_QUESTIONS}. Split the deck in Anki and import the parts.`)
+  if (total > MAX_QUESTIONS)
+    return fail('too-many', `${input.fileName} makes ${total} cards; a pack holds at most ${MAX_QUESTIONS}. Split the deck in Anki and import the parts.`)
   const sections: Pack['sections'] = []
   const questions: Question[] = []
   const previewSections: AnkiPreview['sections'] = []
@@ -129,7 +130,10 @@ export function ankiToPack(input: ToPackInput): ToPackResult {
     }
   }
   if (sections.length > MAX_SECTIONS)
-    return fail('too-many', `${input.fileName} makes ${sections.length} sections; a pack holds at most ${MAX_SECTIONS}. Split the deck in Anki and import the parts.`)
+    return fail(
+      'too-many',
+      `${input.fileName} makes ${sections.length} sections; a pack holds at most ${MAX_SECTIONS}. Split the deck in Anki and import the parts.`
+    )
 
   if (skipped > 0) warnings.push(`${skipped} note(s) had no text to ask (an empty front or back, or a cloze with no deletion) and are left out`)
   if (cut500 > 0) warnings.push(`${cut500} card front(s) were longer than ${SHORT} characters and are shortened`)

@@ -11,6 +11,8 @@ function cell(value: string): string {
 
 export function writeAnkiCsv(deck: ExportDeck): string {
   const head = ['#separator:tab', '#html:true', '#notetype column:1', '#deck column:2', '#tags column:5', '#guid column:6']
-  const rows = deck.notes.map((n) => [n.type === 'cloze' ? 'Cloze' : 'Basic', deck.title, n.fields[0], n.fields[1], n.tags.join(' '), n.guid].map(cell).join('\t'))
+  const rows = deck.notes.map((n) =>
+    [n.type === 'cloze' ? 'Cloze' : 'Basic', deck.title, n.fields[0], n.fields[1], n.tags.join(' '), n.guid].map(cell).join('\t')
+  )
   return `${[...head, ...rows].join('\n')}\n`
 }

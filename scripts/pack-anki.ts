@@ -30,7 +30,7 @@ export async function ankiFromPack(input: string, out: string, log: Log, err: Lo
     err(`error: ${input} is not a valid pack: ${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`)
     return 1
   }
-  const deck = exportNotes(parsed.data)
+  const deck = await exportNotes(parsed.data)
   if (deck.notes.length === 0) {
     err(`error: ${input} has no cards to export.`)
     return 1

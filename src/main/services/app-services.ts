@@ -22,6 +22,7 @@ import { openTuningService } from './tuning/tuning-service'
 import { allCards, allReviews } from './tuning/study-sources'
 import { createNotesHandlers } from './notes/handlers'
 import { createAnkiHandlers } from './anki/handlers'
+import { builtAnkiExportWorker } from './anki/export-worker-path'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -75,7 +76,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const gate = createGate()
   const notes = createNotesHandlers({ dataDir: opts.dataDir, packs, gate, clock: opts.clock })
-  const anki = createAnkiHandlers({ dataDir: opts.dataDir, packs, gate, clock: opts.clock, highlights: (id) => Object.values(study.store.pack(id).highlights) })
+  const anki = createAnkiHandlers({
+    dataDir: opts.dataDir,
+    packs,
+    gate,
+    clock: opts.clock,
+    highlights: (id) => Object.values(study.store.pack(id).highlights),
+    exportWorker: await builtAnkiExportWorker()
+  })
   const handlers: Handlers = withDataHandlers(
     {
       'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),

@@ -75,8 +75,8 @@ describe('anki:export then anki:import', () => {
 
   it('gives each note the same guid on every export, so Anki updates instead of duplicating', async () => {
     const pack = tinyPack()
-    const a = exportNotes(pack).notes.map((n) => n.guid)
-    const b = exportNotes({ ...pack, title: 'Renamed' }).notes.map((n) => n.guid)
+    const a = (await exportNotes(pack)).notes.map((n) => n.guid)
+    const b = (await exportNotes({ ...pack, title: 'Renamed' })).notes.map((n) => n.guid)
     expect(a).toEqual(b)
     expect(new Set(a).size).toBe(a.length)
   })
@@ -164,7 +164,7 @@ describe('anki:preview and anki:import refuse a bad file and change nothing', ()
     [
       'an .apkg whose SQLite is cut short',
       async () => {
-        const sqlite = await writeCollection(exportNotes(tinyPack()), { now: new Date('2026-01-01T00:00:00Z'), pause: async () => undefined })
+        const sqlite = await writeCollection(await exportNotes(tinyPack()), { now: new Date('2026-01-01T00:00:00Z'), pause: async () => undefined })
         return { fileName: 'cut.apkg', content: b64(zipSync({ 'collection.anki2': sqlite.subarray(0, 6000) })) }
       },
       /cut\.apkg is a damaged Anki deck: its database is damaged/

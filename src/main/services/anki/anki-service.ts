@@ -18,6 +18,7 @@ import { exportNotes } from './export-notes'
 import { CollectionError, readCollection, type ReadNote } from './read-collection'
 import { readAnkiCsv } from './read-csv'
 import { readApkg } from './read-zip'
+import { runExportWorker } from './run-export'
 import { ankiToPack } from './to-pack'
 import { writeApkg } from './write-apkg'
 import { writeAnkiCsv } from './write-csv'
@@ -48,6 +49,8 @@ export interface AnkiServiceOptions {
   highlights: (packId: string) => HighlightCard[]
   clock?: (() => Date) | undefined
   pause?: () => Promise<void>
+  /** The built .apkg export worker; without one the export runs in slices on this thread. */
+  exportWorker?: string | undefined
 }
 
 const refuse = (error: AnkiError): ServiceError => new ServiceError(error.code === 'id-taken' ? 'validation' : 'bad-pack', error.message)
@@ -128,11 +131,12 @@ export function createAnkiService(opts: AnkiServiceOptions): AnkiService {
   return {
     async export(packId, format) {
       const pack = packs.get(packId)
-      const deck = exportNotes(pack, opts.highlights(packId))
+      const deck = await exportNotes(pack, opts.highlights(packId), pause)
       if (deck.notes.length === 0) throw new ServiceError('validation', `“${pack.title}” has no cards to export.`)
-      if (format === 'csv') return { fileName: `${pack.id}-anki.csv`, mime: 'text/csv', encoding: 'utf8', content: writeAnkiCsv(deck), counts: deck.counts }
-      const bytes = await writeApkg(deck, { now: clock(), pause })
-      return { fileName: `${pack.id}.apkg`, mime: 'application/apkg', encoding: 'base64', content: Buffer.from(bytes).toString('base64'), counts: deck.counts }
+      const counts = deck.counts
+      if (format === 'csv') return { fileName: `${pack.id}-anki.csv`, mime: 'text/csv', encoding: 'utf8', content: writeAnkiCsv(deck), counts }
+      const bytes = opts.exportWorker ? await runExportWorker(deck, clock(), opts.exportWorker, pause) : await writeApkg(deck, { now: clock(), pause })
+      return { fileName: `${pack.id}.apkg`, mime: 'application/apkg', encoding: 'base64', content: Buffer.from(bytes).toString('base64'), counts }
     },
     preview: async (file) => (await build(file)).preview,
     async import(file) {

@@ -17,11 +17,13 @@ export interface AnkiDeps {
   /** The student's highlight cards of a pack, exported beside the pack's own. */
   highlights: (packId: string) => HighlightCard[]
   clock?: (() => Date) | undefined
+  /** The built .apkg export worker (see export-worker-path.ts). */
+  exportWorker?: string | undefined
 }
 
 export function createAnkiHandlers(deps: AnkiDeps): Pick<Handlers, AnkiChannel> {
   const importer = createPackImporter({ dataDir: deps.dataDir, packs: deps.packs, ...(deps.clock ? { clock: deps.clock } : {}) })
-  const anki = createAnkiService({ packs: deps.packs, importer, highlights: deps.highlights, clock: deps.clock })
+  const anki = createAnkiService({ packs: deps.packs, importer, highlights: deps.highlights, clock: deps.clock, exportWorker: deps.exportWorker })
   return {
     'anki:export': ({ packId, format }) => deps.gate.shared(() => anki.export(packId, format)),
     'anki:preview': (input) => deps.gate.shared(() => anki.preview(input)),

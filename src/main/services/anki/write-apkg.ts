@@ -15,7 +15,7 @@ export interface WriteOptions {
   pause: () => Promise<void>
 }
 
-const ROWS_PER_SLICE = 400
+const ROWS_PER_SLICE = 200
 const ZIP_CHUNK = 256 * 1024
 
 /** Anki's duplicate check: the first 8 hex digits of the SHA-1 of the sort field's text. */

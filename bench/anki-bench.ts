@@ -95,6 +95,8 @@ async function builtWorker(): Promise<string> {
 
 export interface AnkiBench {
   export: Spread
+  /** CPU time of one export, main thread and worker together (user + system), which a busy machine does not stretch as it does wall time. */
+  cpu: Spread
   /** Longest stall of the main event loop seen by a 1 ms timer while the exports ran (wall clock: includes time the OS gave other processes). */
   loopMaxMs: number
   cards: number
@@ -112,17 +114,22 @@ export async function measureApkgExport(runs = 7): Promise<AnkiBench> {
   // One unmeasured run warms the main thread's JIT (each worker starts cold, as in the app).
   await exportOnce()
   const samples: number[] = []
+  const cpuSamples: number[] = []
   let last = { cards: 0, base64: '' }
   const loop = monitorEventLoopDelay({ resolution: 1 })
   loop.enable()
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
+    const cpuAtStart = process.cpuUsage()
     last = await exportOnce()
     samples.push(performance.now() - started)
+    const cpu = process.cpuUsage(cpuAtStart)
+    cpuSamples.push((cpu.user + cpu.system) / 1000)
   }
   loop.disable()
   return {
     export: spread(samples),
+    cpu: spread(cpuSamples),
     loopMaxMs: round(loop.max / 1e6),
     cards: last.cards,
     apkgKb: round((last.base64.length * 3) / 4 / 1024)

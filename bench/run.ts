@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs,
     export_apkg_10k_cards_ms: anki.export.p50,
     export_apkg_10k_cards_p95_ms: anki.export.p95,
+    export_apkg_10k_cards_cpu_ms: anki.cpu.p50,
     export_apkg_max_event_loop_block_ms: anki.loopMaxMs
   }
   const results = {

@@ -3,12 +3,14 @@
 // file (zstd collection.anki21b) must read; and every bad file must get a
 // clear error and change nothing on disk.
 import { randomBytes } from 'node:crypto'
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../src/main/dispatch'
 import type { AppServices } from '../../../src/main/services/app-services'
 import { writeCollection } from '../../../src/main/services/anki/write-apkg'
+import { writeChosenFile } from '../../../src/main/services/platform'
 import { exportNotes } from '../../../src/main/services/anki/export-notes'
 import { BLANK } from '../../../src/shared/domain/cloze'
 import { hashes, makeDirs, openApp, removeDirs, type Dirs } from '../data/helpers'
@@ -200,6 +202,20 @@ describe('anki:preview and anki:import refuse a bad file and change nothing', ()
     const zstd = zipSync({ 'collection.anki21b': zstdStored(new Uint8Array(3 * MB)) }, { level: 1 })
     const read = readApkg(claimSizes(zstd, 1000), 'z.apkg', 2 * MB)
     expect(read.ok || read.error.code).toBe('zip-bomb')
+  })
+
+  it('files:save takes an .apkg as base64 (the browser host downloads it; the desktop writes its bytes)', async () => {
+    const dispatch = createDispatcher((await open()).handlers)
+    const apkg = b64(zipSync({ media: strToU8('{}') }))
+    expect(await dispatch('files:save', { suggestedName: 'tiny.apkg', content: apkg, mime: 'application/apkg', encoding: 'base64' })).toEqual({
+      ok: true,
+      value: { mode: 'download' }
+    })
+    const bad = await dispatch('files:save', { suggestedName: 'tiny.apkg', content: 'not base64!', mime: 'application/apkg', encoding: 'base64' })
+    expect(bad.ok || bad.error.code).toBe('validation')
+    const path = join(dirs.dataDir, 'chosen.apkg')
+    await writeChosenFile(path, apkg, 'base64')
+    expect(Buffer.from(await readFile(path)).toString('base64')).toBe(apkg)
   })
 
   it('refuses a file name that is not Anki, an update of a built-in pack, and a pack that does not exist', async () => {

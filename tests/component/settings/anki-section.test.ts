@@ -60,7 +60,14 @@ describe('Settings → Anki', () => {
   it('previews a deck, saves nothing until asked, then adds it under the previewed id', async () => {
     api['anki:preview'].mockImplementation(async () => preview)
     api['anki:import'].mockImplementation(async () => ({
-      pack: { id: 'polity', title: 'Polity', version: '1.0.0', asOf: '2026-11-25', source: 'imported', counts: { sections: 1, questions: 5, tables: 0 } },
+      pack: {
+        id: 'polity',
+        title: 'Polity',
+        version: '1.0.0',
+        asOf: '2026-11-25',
+        source: 'imported',
+        counts: { sections: 1, questions: 5, tables: 0, glossary: 0 }
+      },
       preview
     }))
     app = await mountApp('/settings')

@@ -54,7 +54,7 @@ export async function packFromAnki(input: string, out: string, log: Log, err: Lo
   }
   let deck
   if (/\.(apkg|colpkg)$/i.test(fileName)) {
-    const zip = readApkg(bytes, fileName)
+    const zip = await readApkg(bytes, fileName)
     if (!zip.ok) {
       err(`error: ${zip.error.message}`)
       return 1
@@ -71,7 +71,7 @@ export async function packFromAnki(input: string, out: string, log: Log, err: Lo
     const csv = readAnkiCsv(bytes.toString('utf8'), fileName)
     deck = { notes: csv.notes, source: 'csv', mediaFiles: 0, reviews: 0, warnings: csv.warnings }
   }
-  const built = ankiToPack({ ...deck, fileName, now: new Date() })
+  const built = await ankiToPack({ ...deck, fileName, now: new Date() })
   if (!built.ok) {
     err(`error: ${built.error.message}`)
     return 1

@@ -57,13 +57,16 @@ const refuse = (error: AnkiError): ServiceError => new ServiceError(error.code =
 const isBinary = (text: string): boolean => text.includes('\u0000') || (text.slice(0, 65_536).match(/\uFFFD/g)?.length ?? 0) > 4
 
 /** Notes from an .apkg (base64) or an Anki CSV (text). */
-async function readDeck(file: AnkiFile): Promise<{ notes: ReadNote[]; source: string; mediaFiles: number; reviews: number; warnings: string[] }> {
+async function readDeck(
+  file: AnkiFile,
+  pause: () => Promise<void>
+): Promise<{ notes: ReadNote[]; source: string; mediaFiles: number; reviews: number; warnings: string[] }> {
   if (/\.(apkg|colpkg)$/i.test(file.fileName)) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content)) throw new ServiceError('validation', `${file.fileName} was not sent as base64.`)
-    const zip = readApkg(Buffer.from(file.content, 'base64'), file.fileName)
+    const zip = await readApkg(Buffer.from(file.content, 'base64'), file.fileName, { pause })
     if (!zip.ok) throw refuse(zip.error)
     try {
-      const read = await readCollection(zip.sqlite)
+      const read = await readCollection(zip.sqlite, pause)
       return { notes: read.notes, source: zip.name, mediaFiles: zip.mediaFiles, reviews: read.reviews, warnings: [] }
     } catch (error) {
       if (error instanceof CollectionError) throw refuse({ code: 'corrupt', message: `${file.fileName} is a damaged Anki deck: ${error.message}.` })
@@ -109,9 +112,10 @@ export function createAnkiService(opts: AnkiServiceOptions): AnkiService {
         message: `A pack with the id "${file.packId}" (“${packs.get(file.packId).title}”) is already installed. Choose another id.`
       })
     }
-    const deck = await readDeck(file)
+    const deck = await readDeck(file, pause)
     await pause()
-    const built = ankiToPack({
+    const built = await ankiToPack({
+      pause,
       ...deck,
       fileName: file.fileName,
       now: clock(),

@@ -34,8 +34,8 @@ interface NoteType {
 
 type Row = (string | number | Uint8Array | null)[]
 
-function rows(db: Database, sql: string): Row[] {
-  const result = db.exec(sql)
+function rows(db: Database, sql: string, params: (string | number)[] = []): Row[] {
+  const result = db.exec(sql, params)
   return (result[0]?.values ?? []) as Row[]
 }
 
@@ -84,7 +84,8 @@ function schema18(db: Database): { types: Map<string, NoteType>; decks: Map<stri
   return { types, decks }
 }
 
-export async function readCollection(sqlite: Uint8Array): Promise<ReadCollection> {
+/** The collection's notes; `pause` is awaited between pages of a large deck. */
+export async function readCollection(sqlite: Uint8Array, pause: () => Promise<void> = async () => undefined): Promise<ReadCollection> {
   const SQL = await loadSqlJs()
   let db: Database
   try {
@@ -109,18 +110,26 @@ export async function readCollection(sqlite: Uint8Array): Promise<ReadCollection
       cardsOf.set(key, entry)
     }
     const notes: ReadNote[] = []
-    for (const [id, guid, mid, tags, flds] of rows(db, 'select id, guid, mid, tags, flds from notes order by id')) {
-      const cards = cardsOf.get(String(id))
-      notes.push({
-        guid: String(guid),
-        kind: types.get(String(mid))?.kind ?? 'basic',
-        fields: String(flds ?? '').split('\u001f'),
-        tags: String(tags ?? '')
-          .split(/\s+/)
-          .filter(Boolean),
-        deck: decks.get(cards?.did ?? '') ?? 'Default',
-        ords: cards?.ords ?? [0]
-      })
+    const PAGE = 500
+    for (let lastId = -Infinity; ;) {
+      await pause()
+      const page = rows(db, `select id, guid, mid, tags, flds from notes where id > ${Number.isFinite(lastId) ? lastId : -9e18} order by id limit ${PAGE}`)
+      if (page.length === 0) break
+      lastId = Number(page[page.length - 1]![0])
+      for (const [id, guid, mid, tags, flds] of page) {
+        const cards = cardsOf.get(String(id))
+        notes.push({
+          guid: String(guid),
+          kind: types.get(String(mid))?.kind ?? 'basic',
+          fields: String(flds ?? '').split('\u001f'),
+          tags: String(tags ?? '')
+            .split(/\s+/)
+            .filter(Boolean),
+          deck: decks.get(cards?.did ?? '') ?? 'Default',
+          ords: cards?.ords ?? [0]
+        })
+      }
+      if (page.length < PAGE) break
     }
     const reviews = tables.has('revlog') ? Number(rows(db, 'select count(*) from revlog')[0]?.[0] ?? 0) : 0
     return { notes, reviews }

@@ -32,7 +32,7 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 }
 
 /** Inflates one entry, counting, and throws OverCap past the cap. */
-function inflateEntry(bytes: Uint8Array, wanted: string, cap: number): Uint8Array | null {
+async function inflateEntry(bytes: Uint8Array, wanted: string, cap: number, pause: () => Promise<void>): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = []
   let total = 0
   let found = false
@@ -55,7 +55,10 @@ function inflateEntry(bytes: Uint8Array, wanted: string, cap: number): Uint8Arra
   })
   unzip.register(UnzipInflate)
   try {
-    for (let at = 0; at < bytes.length && !over; at += 65_536) unzip.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+    for (let at = 0; at < bytes.length && !over; at += 65_536) {
+      unzip.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+      if (at % (16 * 65_536) === 0) await pause()
+    }
   } catch (error) {
     if (!over) throw error
   }
@@ -67,7 +70,7 @@ function inflateEntry(bytes: Uint8Array, wanted: string, cap: number): Uint8Arra
 /** zstd frames start with 28 B5 2F FD. */
 const isZstd = (b: Uint8Array): boolean => b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd
 
-function unzstd(bytes: Uint8Array, cap: number): Uint8Array {
+async function unzstd(bytes: Uint8Array, cap: number, pause: () => Promise<void>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   let total = 0
   let over = false
@@ -77,13 +80,25 @@ function unzstd(bytes: Uint8Array, cap: number): Uint8Array {
     if (total > cap) over = true
     else chunks.push(chunk)
   })
-  for (let at = 0; at < bytes.length && !over; at += 65_536) stream.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+  for (let at = 0; at < bytes.length && !over; at += 65_536) {
+    stream.push(bytes.subarray(at, at + 65_536), at + 65_536 >= bytes.length)
+    if (at % (16 * 65_536) === 0) await pause()
+  }
   if (over) throw new OverCap(String(total))
   return concat(chunks, total)
 }
 
-/** The collection inside an .apkg, within the caps (`unzippedCap` is a test seam; the app uses the shared limit). */
-export function readApkg(bytes: Uint8Array, fileName: string, unzippedCap = ANKI_MAX_UNZIPPED_BYTES): ApkgContents {
+export interface ReadApkgOptions {
+  /** Awaited between chunks while inflating. */
+  pause?: () => Promise<void>
+  /** A test seam; the app uses the shared limit. */
+  unzippedCap?: number
+}
+
+/** The collection inside an .apkg, within the caps. */
+export async function readApkg(bytes: Uint8Array, fileName: string, opts: ReadApkgOptions = {}): Promise<ApkgContents> {
+  const unzippedCap = opts.unzippedCap ?? ANKI_MAX_UNZIPPED_BYTES
+  const pause = opts.pause ?? (async () => undefined)
   if (bytes.length > ANKI_MAX_BYTES)
     return fail('too-large', `${fileName} is ${megabytes(bytes.length)}; an Anki deck can be at most ${megabytes(ANKI_MAX_BYTES)}.`)
   let entries = 0
@@ -107,11 +122,11 @@ export function readApkg(bytes: Uint8Array, fileName: string, unzippedCap = ANKI
   if (!name) return fail('not-anki', `${fileName} is a zip but not an Anki deck (it has no collection.anki2 or collection.anki21b inside).`)
   const mediaFiles = Math.max(0, entries - COLLECTIONS.filter((n) => names.has(n)).length - (names.has('media') ? 1 : 0) - (names.has('meta') ? 1 : 0))
   try {
-    const inflated = inflateEntry(bytes, name, unzippedCap)
+    const inflated = await inflateEntry(bytes, name, unzippedCap, pause)
     if (!inflated) return fail('corrupt', `${fileName} is a damaged Anki deck (its ${name} cannot be unzipped).`)
     if (name !== 'collection.anki21b') return { ok: true, name, sqlite: inflated, mediaFiles }
     if (!isZstd(inflated)) return fail('corrupt', `${fileName} is a damaged Anki deck (its ${name} is not zstd-compressed).`)
-    return { ok: true, name, sqlite: unzstd(inflated, unzippedCap), mediaFiles }
+    return { ok: true, name, sqlite: await unzstd(inflated, unzippedCap, pause), mediaFiles }
   } catch (error) {
     if (error instanceof OverCap) return bomb(fileName, Number(error.message), unzippedCap)
     return fail('corrupt', `${fileName} is a damaged Anki deck (${error instanceof Error ? error.message : String(error)}).`)

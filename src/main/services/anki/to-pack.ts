@@ -22,6 +22,8 @@ export interface ToPackInput {
   reviews: number
   warnings: string[]
   now: Date
+  /** Awaited between slices of notes; the CLI passes none. */
+  pause?: () => Promise<void>
 }
 
 export type ToPackResult = { ok: true; pack: Pack; preview: AnkiPreview } | { ok: false; error: AnkiError }
@@ -53,7 +55,7 @@ function groupOf(notes: ReadNote[]): (n: ReadNote) => string {
   return () => 'Cards'
 }
 
-export function ankiToPack(input: ToPackInput): ToPackResult {
+export async function ankiToPack(input: ToPackInput): Promise<ToPackResult> {
   const warnings = [...input.warnings]
   const fail = (code: AnkiError['code'], message: string): ToPackResult => ({ ok: false, error: { code, message } })
   const ids = new IdRegistry()
@@ -67,7 +69,9 @@ export function ankiToPack(input: ToPackInput): ToPackResult {
   const sourceId = ids.generated('anki-deck', 0)
   const cards = { flashcard: 0, cloze: 0 }
 
-  for (const note of input.notes) {
+  const pause = input.pause ?? (async () => undefined)
+  for (const [index, note] of input.notes.entries()) {
+    if (index % 200 === 199) await pause()
     const root = ids.generated(`n-${contentHash(note.guid)}`, 0)
     const texts = note.fields.map(htmlToText)
     const extra = texts.slice(1).filter(Boolean).join('\n')

@@ -99,6 +99,8 @@ export interface AnkiBench {
   cpu: Spread
   /** Longest stall of the main event loop seen by a 1 ms timer while the exports ran (wall clock: includes time the OS gave other processes). */
   loopMaxMs: number
+  /** The same timer over an idle wait as long as the exports, right after: what the machine's load alone stalls. */
+  idleLoopMaxMs: number
   cards: number
   apkgKb: number
 }
@@ -127,10 +129,20 @@ export async function measureApkgExport(runs = 7): Promise<AnkiBench> {
     cpuSamples.push((cpu.user + cpu.system) / 1000)
   }
   loop.disable()
+  const idle = monitorEventLoopDelay({ resolution: 1 })
+  idle.enable()
+  await new Promise((r) =>
+    setTimeout(
+      r,
+      samples.reduce((a, b) => a + b, 0)
+    )
+  )
+  idle.disable()
   return {
     export: spread(samples),
     cpu: spread(cpuSamples),
     loopMaxMs: round(loop.max / 1e6),
+    idleLoopMaxMs: round(idle.max / 1e6),
     cards: last.cards,
     apkgKb: round((last.base64.length * 3) / 4 / 1024)
   }

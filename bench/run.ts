@@ -148,7 +148,8 @@ async function main(): Promise<void> {
     export_apkg_10k_cards_ms: anki.export.p50,
     export_apkg_10k_cards_p95_ms: anki.export.p95,
     export_apkg_10k_cards_cpu_ms: anki.cpu.p50,
-    export_apkg_max_event_loop_block_ms: anki.loopMaxMs
+    export_apkg_max_event_loop_block_ms: anki.loopMaxMs,
+    export_apkg_idle_max_event_loop_block_ms: anki.idleLoopMaxMs
   }
   const results = {
     measured_at: new Date().toISOString(),

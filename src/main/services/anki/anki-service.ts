@@ -9,7 +9,7 @@ import { ANKI_CSV_MAX_BYTES } from '../../../shared/domain/anki'
 import { megabytes } from '../../../shared/domain/data'
 import type { HighlightCard } from '../../../shared/domain/study'
 import type { Pack } from '../../../shared/pack/schema'
-import type { PackSummary } from '../../../shared/domain/app'
+import type { AnkiImportResult } from '../../../shared/routes/anki'
 import type { PackImporter } from '../data/pack-import'
 import { ServiceError } from '../errors'
 import type { PackService } from '../packs/pack-service'
@@ -30,11 +30,6 @@ export interface AnkiFile {
   replacePackId?: string | undefined
   /** The id to give the new pack; refused if taken. Without it a free id is chosen from the deck's name. */
   packId?: string | undefined
-}
-
-export interface AnkiImportResult {
-  pack: PackSummary
-  preview: AnkiPreview
 }
 
 export interface AnkiService {

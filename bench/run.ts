@@ -18,6 +18,7 @@ import { generateDistinctPacks } from './distinct-packs'
 import { measurePaint } from './paint'
 import { measureSearch } from './search-bench'
 import { measureNotesImport } from './notes-bench'
+import { measureApkgExport } from './anki-bench'
 import { sessionLoopBlockMs } from './session-bench'
 import { round, spread, type Spread } from './stats'
 import { measureStudyAnswers } from './study-bench'
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   const examPlan = measureExamPlan({ items: 20_000, runs: 30 })
   const optimise = await measureOptimise({ reviews: 10_000, runs: 5 })
   const notes = await measureNotesImport(7)
+  const anki = await measureApkgExport(7)
   const paintDir = await temp('rd-bench-paint-')
   const paint = await measurePaint(root, paintDir, pack)
   await rm(paintDir, { recursive: true, force: true })
@@ -142,7 +144,12 @@ async function main(): Promise<void> {
     import_markdown_150k_words_cpu_ms: notes.cpu.p50,
     import_markdown_max_event_loop_block_ms: notes.loopMaxMs,
     import_markdown_longest_slice_ms: notes.sliceMaxMs,
-    import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs
+    import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs,
+    export_apkg_10k_cards_ms: anki.export.p50,
+    export_apkg_10k_cards_p95_ms: anki.export.p95,
+    export_apkg_10k_cards_cpu_ms: anki.cpu.p50,
+    export_apkg_max_event_loop_block_ms: anki.loopMaxMs,
+    export_apkg_idle_max_event_loop_block_ms: anki.idleLoopMaxMs
   }
   const results = {
     measured_at: new Date().toISOString(),
@@ -157,6 +164,7 @@ async function main(): Promise<void> {
       search_common_queries: search.queries.common,
       first_text_waits_for: paint.needle,
       import_markdown_file: { words: notes.words, kb: notes.kb, cards: notes.cards },
+      export_apkg_deck: { cards: anki.cards, kb: anki.apkgKb },
       initial_route_js_files: paint.route_js_files,
       runs: {
         boot: bootOne.runs,
@@ -167,7 +175,8 @@ async function main(): Promise<void> {
         boot_20k_reviews_5k_highlights: session.reboot.runs,
         exam_plan_20k_items: examPlan.plan.runs,
         optimise_10k_reviews: optimise.optimise.runs,
-        import_markdown_150k_words: notes.import.runs
+        import_markdown_150k_words: notes.import.runs,
+        export_apkg_10k_cards: anki.export.runs
       }
     }
   }

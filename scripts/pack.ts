@@ -2,32 +2,33 @@
 // the same notes importer the app runs, so a pack.json made here imports in
 // the app exactly as the notes file would. Usage:
 //   npm run pack -- build notes.md --out DIR     (writes DIR/pack.json; .docx works too)
-// `anki` and `from-anki` are reserved for the Anki export and import.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+//   npm run pack -- anki PACK.json --out deck.apkg   (an Anki deck of the pack's cards; .csv for Anki's text import)
+//   npm run pack -- from-anki deck.apkg --out DIR    (DIR/pack.json from an Anki .apkg or CSV)
+import { mkdir, readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { buildNotesPack } from '../src/main/services/notes/build-pack'
 import { docxToMarkdown } from '../src/main/services/notes/docx'
 import type { NotesWarning } from '../src/shared/domain/notes'
+import { ankiFromPack, packFromAnki } from './pack-anki'
+import { writeAtomic } from './write-atomic'
 
-const USAGE = 'usage: npm run pack -- build NOTES.md|NOTES.docx --out DIR'
+const USAGE = [
+  'usage: npm run pack -- build NOTES.md|NOTES.docx --out DIR',
+  '       npm run pack -- anki PACK.json --out DECK.apkg|DECK.csv',
+  '       npm run pack -- from-anki DECK.apkg|DECK.csv --out DIR'
+].join('\n')
 
 export async function runPackCli(args: string[], log: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   const [command, ...rest] = args
-  if (command === 'anki' || command === 'from-anki') {
-    err(`pack ${command}: not yet available in this version.`)
-    return 2
-  }
-  if (command !== 'build') {
-    err(USAGE)
-    return 2
-  }
   const outAt = rest.indexOf('--out')
   const out = outAt >= 0 ? rest[outAt + 1] : undefined
   const input = rest.find((a, i) => !a.startsWith('--') && i !== outAt + 1)
-  if (!input || !out) {
+  if (!input || !out || (command !== 'build' && command !== 'anki' && command !== 'from-anki')) {
     err(USAGE)
     return 2
   }
+  if (command === 'anki') return ankiFromPack(input, out, log, err)
+  if (command === 'from-anki') return packFromAnki(input, out, log, err)
   const fileName = basename(input)
   let text: string
   let warnings: NotesWarning[] | undefined
@@ -55,10 +56,7 @@ export async function runPackCli(args: string[], log: (line: string) => void = c
   for (const w of preview.warnings) err(`warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`)
   const dir = resolve(out)
   await mkdir(dir, { recursive: true })
-  // Written beside and renamed, so an interrupted run never leaves half a pack.json.
-  const temp = join(dir, `.pack.json.${process.pid}.tmp`)
-  await writeFile(temp, `${JSON.stringify(pack, null, 2)}\n`)
-  await rename(temp, join(dir, 'pack.json'))
+  await writeAtomic(join(dir, 'pack.json'), `${JSON.stringify(pack, null, 2)}\n`)
   const cards = Object.entries(preview.cards)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ')

@@ -91,11 +91,11 @@ let mainWindow: BrowserWindow | null = null
 /** Exports go through the native save dialog; the page never sees or picks a path. */
 export function electronPlatform(): Platform {
   return {
-    async saveFile({ suggestedName, content }) {
+    async saveFile({ suggestedName, content, encoding }) {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) }
       const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { mode: 'cancelled' }
-      await writeChosenFile(choice.filePath, content)
+      await writeChosenFile(choice.filePath, content, encoding)
       return { mode: 'saved', path: choice.filePath }
     },
     async openDataFolder(dataDir) {

@@ -69,7 +69,10 @@ const NAMES = {
   'tuning:keep': true,
   'tuning:revert': true,
   'notes:preview': true,
-  'notes:import': true
+  'notes:import': true,
+  'anki:export': true,
+  'anki:preview': true,
+  'anki:import': true
 } as const satisfies Record<Channel, true>
 
 export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(NAMES) as Channel[])

@@ -17,6 +17,7 @@ import { prelimsRoutes } from './routes/prelims'
 import { writingRoutes } from './routes/writing'
 import { tuningRoutes } from './routes/tuning'
 import { notesRoutes } from './routes/notes'
+import { ankiRoutes } from './routes/anki'
 
 const coreRoutes = {
   'app:info': route<AppInfo>()(NoInput),
@@ -41,7 +42,8 @@ export const contract = {
   ...prelimsRoutes,
   ...writingRoutes,
   ...tuningRoutes,
-  ...notesRoutes
+  ...notesRoutes,
+  ...ankiRoutes
 } satisfies Record<string, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

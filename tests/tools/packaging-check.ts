@@ -280,6 +280,23 @@ async function main(): Promise<void> {
     !optimiser ? ['out/main/chunks has no optimiser-worker bundle'] : optimiser.status === 0 ? [] : [optimiser.stderr.trim()]
   )
 
+  // The Anki .apkg export worker loads sql.js and finds its .wasm through Node's resolver: it must write a collection from the packed files.
+  const ankiWorker = mainBundles.find((f) => f.startsWith('chunks/export-worker-') && readFileSync(join(extracted, 'out/main', f), 'utf8').includes('sql.js'))
+  writeFileSync(
+    join(extracted, 'out/main/anki-probe.mjs'),
+    'import { Worker } from "node:worker_threads"\n' +
+      `const w = new Worker(new URL(${JSON.stringify(`./${ankiWorker}`)}, import.meta.url), { workerData: { tag: "revision-desk/anki-export", title: "Probe", now: new Date().toISOString(), counts: {} } })\n` +
+      'w.postMessage({ notes: [{ guid: "probe1", type: "basic", fields: ["Front", "Back"], tags: [] }] })\n' +
+      'w.postMessage({ done: true })\n' +
+      'w.once("message", (m) => { if (!m.ok || !(m.bytes instanceof Uint8Array) || m.bytes.length < 100) { console.error(JSON.stringify(m)); process.exit(1) } process.exit(0) })\n' +
+      'w.once("error", (e) => { console.error(e.message); process.exit(1) })\n'
+  )
+  const anki = ankiWorker ? spawnSync(process.execPath, [join(extracted, 'out/main/anki-probe.mjs')], { cwd: extracted, encoding: 'utf8' }) : null
+  check(
+    'the Anki export worker runs sql.js and its .wasm from inside the packed app',
+    !anki ? ['out/main/chunks has no export-worker bundle'] : anki.status === 0 ? [] : [anki.stderr.trim()]
+  )
+
   const totalBytes = files.reduce((n, f) => n + f.size, 0)
   console.log(
     `\napp.asar: ${files.length} files, ${(totalBytes / 1024 / 1024).toFixed(2)} MB; node_modules: ${[...shippedPackages].map((p) => p.replace(/^.*node_modules\//, '')).join(', ')}`

@@ -21,6 +21,8 @@ import { builtOptimiserWorker } from './tuning/optimiser-worker-path'
 import { openTuningService } from './tuning/tuning-service'
 import { allCards, allReviews } from './tuning/study-sources'
 import { createNotesHandlers } from './notes/handlers'
+import { createAnkiHandlers } from './anki/handlers'
+import { builtAnkiExportWorker } from './anki/export-worker-path'
 
 export interface AppServicesOptions {
   dataDir: string
@@ -74,6 +76,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const gate = createGate()
   const notes = createNotesHandlers({ dataDir: opts.dataDir, packs, gate, clock: opts.clock })
+  const anki = createAnkiHandlers({
+    dataDir: opts.dataDir,
+    packs,
+    gate,
+    clock: opts.clock,
+    highlights: (id) => Object.values(study.store.pack(id).highlights),
+    exportWorker: await builtAnkiExportWorker()
+  })
   const handlers: Handlers = withDataHandlers(
     {
       'app:info': async () => ({ name: 'Revision Desk', version: opts.version, host: opts.host, dataDir: opts.dataDir }),
@@ -92,7 +102,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       'files:openDataFolder': async () => platform.openDataFolder(opts.dataDir),
       ...createWritingHandlers(writing),
       ...createTuningHandlers(tuning),
-      ...notes
+      ...notes,
+      ...anki
     },
     {
       gate,
@@ -112,6 +123,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // The notes channels take the gate themselves (an import runs alone), so they
   // replace the copies the data layer wrapped as ordinary gated calls.
   Object.assign(handlers, notes)
+  Object.assign(handlers, anki)
 
   const sourceAddresses = () =>
     packs.list().packs.flatMap((summary) => packs.get(summary.id).sources.flatMap((source) => (source.address ? [source.address] : [])))

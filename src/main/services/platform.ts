@@ -9,6 +9,8 @@ export interface SaveRequest {
   suggestedName: string
   content: string
   mime: string
+  /** base64 for a binary file; text (utf8) when absent. */
+  encoding?: 'utf8' | 'base64' | undefined
 }
 
 export interface Platform {
@@ -25,10 +27,10 @@ export const browserPlatform: Platform = {
 }
 
 /** Writes an export where the student chose, whole or not at all. */
-export async function writeChosenFile(path: string, content: string): Promise<void> {
+export async function writeChosenFile(path: string, content: string, encoding: 'utf8' | 'base64' = 'utf8'): Promise<void> {
   const temp = `${path}.rd-tmp`
   try {
-    await writeFile(temp, content, 'utf8')
+    await writeFile(temp, encoding === 'base64' ? Buffer.from(content, 'base64') : content, encoding === 'base64' ? undefined : 'utf8')
     await rename(temp, path)
   } catch (error) {
     throw new WriteFailedError(path, error)

@@ -91,5 +91,7 @@ export function fileBodyLimit(channel: string): number | undefined {
   // A Word file travels as base64 (4/3 of its size); Markdown as JSON-escaped text.
   if (channel === 'notes:preview' || channel === 'notes:import') return PACK_MAX_BYTES * 3
   if (channel === 'data:inspectBackup' || channel === 'data:restoreBackup') return BACKUP_MAX_BYTES * 3
+  // An Anki deck travels as base64 (4/3); room for one past the 40 MB cap, so it hears the service's sentence.
+  if (channel === 'anki:preview' || channel === 'anki:import') return 96 * 1024 * 1024
   return undefined
 }

@@ -9,15 +9,18 @@ import { NoInput, route } from '../route'
 export const SafeFileName = z
   .string()
   .max(120)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*\.(md|csv|json)$/, 'a plain file name ending in .md, .csv or .json')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*\.(md|csv|json|apkg)$/, 'a plain file name ending in .md, .csv, .json or .apkg')
 
 export const SaveFileInput = z
   .object({
     suggestedName: SafeFileName,
     content: z.string().max(50 * 1024 * 1024),
-    mime: z.enum(SAVE_MIMES)
+    mime: z.enum(SAVE_MIMES),
+    /** base64 for a binary file (an .apkg); text otherwise. */
+    encoding: z.enum(['utf8', 'base64']).optional()
   })
   .strict()
+  .refine((r) => r.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(r.content), { message: 'base64 content', path: ['content'] })
 
 export const filesRoutes = {
   'files:save': route<SaveFileResult>()(SaveFileInput),

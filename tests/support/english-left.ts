@@ -51,6 +51,7 @@ export const HINDI_UI_ALLOWED = [
   'PDF',
   'JSON',
   'Anki',
+  'AnkiDroid',
   'apkg',
   'md',
   'docx',

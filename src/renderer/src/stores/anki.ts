@@ -5,12 +5,21 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
-import { plural } from '@renderer/lib/format'
+import { t } from '@renderer/i18n'
+import { formatNumber } from '@renderer/i18n/format'
 import { readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
 import { saveBinaryFile, saveTextFile } from '@renderer/lib/save-file'
 import { ANKI_CSV_MAX_BYTES, ANKI_MAX_BYTES, type AnkiFormat, type AnkiPreview } from '@shared/domain/anki'
-import { failureMessage, useDataStore, type DataMessage } from './data'
+import { ApiError } from '@shared/result'
+import { useDataStore, type DataMessage } from './data'
 import { useLibraryStore } from './library'
+
+/** Main's refusal under a headline in the page's language; the page's own refusal (already translated) as it is. */
+function failure(err: unknown): DataMessage {
+  const reason = err instanceof Error ? err.message : String(err)
+  if (!(err instanceof ApiError)) return { tone: 'error', text: reason, details: [] }
+  return { tone: 'error', text: t('notes.anki.failed'), details: [reason], detailsLang: 'en' }
+}
 
 const isApkg = (name: string): boolean => /\.(apkg|colpkg)$/i.test(name)
 
@@ -37,7 +46,7 @@ export const useAnkiStore = defineStore('anki', () => {
     try {
       await task()
     } catch (err) {
-      message.value = failureMessage(err)
+      message.value = failure(err)
     } finally {
       busy.value = false
       step.value = null
@@ -45,31 +54,33 @@ export const useAnkiStore = defineStore('anki', () => {
   }
 
   const exportPack = (packId: string, format: AnkiFormat) =>
-    run(format === 'apkg' ? 'Making the Anki deck…' : 'Making the CSV…', async () => {
+    run(format === 'apkg' ? t('notes.anki.steps.makingDeck') : t('notes.anki.steps.makingCsv'), async () => {
       const file = await api['anki:export']({ packId, format })
       const saved =
         file.encoding === 'base64' ? await saveBinaryFile(file.fileName, file.content, file.mime) : await saveTextFile(file.fileName, file.content, file.mime)
       if (saved.mode === 'cancelled') return
-      const what = `${plural(file.counts.notes, 'card')} (${file.counts.highlights} from your highlights)`
-      const where = saved.mode === 'saved' ? `Saved ${saved.path}` : `Downloaded ${file.fileName}`
-      const how = format === 'apkg' ? 'In Anki, choose File → Import.' : 'In Anki, choose File → Import and pick this file.'
-      message.value = { tone: 'success', text: `${where}: ${what}. ${how}`, details: [] }
+      const what = t('notes.anki.exportedWhat', { cards: t('notes.anki.cardCount', file.counts.notes), highlights: formatNumber(file.counts.highlights) })
+      const where = saved.mode === 'saved' ? t('notes.anki.savedTo', { path: saved.path }) : t('notes.anki.downloaded', { file: file.fileName })
+      const how = format === 'apkg' ? t('notes.anki.howApkg') : t('notes.anki.howCsv')
+      message.value = { tone: 'success', text: t('notes.anki.exported', { where, what, how }), details: [] }
     })
 
   const chooseFile = (file: File) =>
-    run('Reading…', async () => {
+    run(t('notes.anki.steps.reading'), async () => {
       preview.value = null
       chosen.value = null
       const tooLarge = sizeProblem(file, isApkg(file.name) ? ANKI_MAX_BYTES : ANKI_CSV_MAX_BYTES)
       if (tooLarge) throw new Error(tooLarge)
-      const content = isApkg(file.name) ? await readFileBase64(file) : await readFileText(file, (percent) => (step.value = { label: 'Reading…', percent }))
-      step.value = { label: 'Checking the deck…', percent: null }
+      const content = isApkg(file.name)
+        ? await readFileBase64(file)
+        : await readFileText(file, (percent) => (step.value = { label: t('notes.anki.steps.reading'), percent }))
+      step.value = { label: t('notes.anki.steps.checking'), percent: null }
       preview.value = await api['anki:preview']({ fileName: file.name, content })
       chosen.value = { fileName: file.name, content }
     })
 
   const install = () =>
-    run('Adding the pack…', async () => {
+    run(t('notes.anki.steps.adding'), async () => {
       if (!chosen.value) return
       const result = await api['anki:import']({ ...chosen.value, packId: preview.value?.packId })
       const library = useLibraryStore()
@@ -82,7 +93,7 @@ export const useAnkiStore = defineStore('anki', () => {
       chosen.value = null
       message.value = {
         tone: 'success',
-        text: `Added “${result.pack.title}” with ${plural(result.pack.counts.questions, 'card')}. Open it from Notes packs, or test yourself on it.`,
+        text: t('notes.anki.added', { title: result.pack.title, cards: t('notes.anki.cardCount', result.pack.counts.questions) }),
         details: []
       }
     })

@@ -13,7 +13,8 @@ export const SettingsSchema = z
     // Optional: settings files written before packs could be switched have none.
     lastPackId: Id.optional(),
     // Optional: settings files written before the Hindi interface have none.
-    locale: z.enum(LOCALES).optional()
+    locale: z.enum(LOCALES).optional(),
+    hindiTerms: z.boolean().optional()
   })
   .strict() satisfies z.ZodType<Settings>
 

@@ -23,6 +23,8 @@ export interface Settings {
   lastPackId?: string
   /** The interface language; absent until the student picks one, and then the system's language is followed. */
   locale?: Locale
+  /** Hindi terms and titles beside the English in Reading; absent = on in the Hindi interface, off in English. */
+  hindiTerms?: boolean
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ theme: 'system', fontSize: 18, lineWidth: 'medium' })

@@ -16,6 +16,7 @@ const IMPLICIT: [string, (el: Element) => boolean][] = [
   ['cell', (el) => el.tagName === 'TD'],
   ['group', (el) => el.tagName === 'FIELDSET'],
   ['radio', (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio'],
+  ['checkbox', (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox'],
   ['spinbutton', (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'number'],
   ['textbox', (el) => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text')],
   ['combobox', (el) => el.tagName === 'SELECT']

@@ -46,7 +46,13 @@ export function findTerms(text: string, patterns: readonly TermPattern[], seen: 
   return hits.sort((a, b) => a.start - b.start)
 }
 
-/** What the tooltip says: the expansion (when it says more than the term) and the meaning. */
-export function termTip(entry: GlossaryEntry): string {
-  return entry.expansion && entry.expansion !== entry.term ? `${entry.expansion}: ${entry.meaning}` : entry.meaning
+/**
+ * What the tooltip says: the expansion (when it says more than the term) and
+ * the meaning; with `hindi`, the Hindi term first (or, where Hindi papers keep
+ * the acronym, the Hindi meaning), so it sits beside the English one.
+ */
+export function termTip(entry: GlossaryEntry, hindi = false): string {
+  const english = entry.expansion && entry.expansion !== entry.term ? `${entry.expansion}: ${entry.meaning}` : entry.meaning
+  const inHindi = hindi ? (entry.termHi ?? entry.meaningHi) : undefined
+  return inHindi ? `${inHindi} — ${english}` : english
 }

@@ -1,7 +1,8 @@
 // Why: the everyday path in, end to end on the real services: a student's own
 // Markdown notes become a pack after a preview, are read, highlighted and
 // self-tested, then the edited file updates the same pack and the highlight
-// and the review are still there, after a host restart too. A file too big or
+// and the review are still there, after a host restart too; then the pack is
+// exported as an .apkg and imported back as a new pack with the same cards. A file too big or
 // binary garbage renamed .md is refused in words and writes nothing; a Word
 // file travels as base64 to the same preview.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -116,7 +117,10 @@ async function expectHighlightKept(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Annotations' }).getByRole('list', { name: 'Highlights' })).toContainText(`“${HIGHLIGHT}”`)
 }
 
-test('notes become a pack after a preview, are read, highlighted and tested, and an update from the edited file keeps both', async ({ page, host }) => {
+test('notes become a pack after a preview, are read, highlighted and tested, an update from the edited file keeps both, and the pack goes to Anki and back with the same cards', async ({
+  page,
+  host
+}) => {
   const file = notesFile('polity.md', NOTES)
   await openSettings(page, host.current.url)
 
@@ -191,6 +195,47 @@ test('notes become a pack after a preview, are read, highlighted and tested, and
   await expect(installed(page)).toContainText(TITLE)
   await expectHighlightKept(page, host.current.url)
   expect(await studied(page)).toBe(`1 of ${Number(total) + 1}`)
+
+  // Out to Anki and back: the .apkg imports as a new pack with the same cards.
+  await openSettings(page, host.current.url)
+  const anki = page.getByRole('region', { name: 'Anki' })
+  await anki.getByLabel("Export a pack's cards to Anki").selectOption('e2e-polity-notes')
+  const downloading = page.waitForEvent('download')
+  await anki.getByRole('button', { name: 'Export to Anki (.apkg)' }).click()
+  const download = await downloading
+  const apkg = join(dir, download.suggestedFilename())
+  await download.saveAs(apkg)
+  const exported = anki.getByRole('status').filter({ hasText: /^Downloaded e2e-polity-notes\.apkg: \d+ cards/ })
+  await expect(exported).toBeVisible()
+  const cards = Number(/: (\d+) cards/.exec((await exported.textContent())!)![1])
+  await anki.getByLabel('Import Anki deck…').setInputFiles(apkg)
+  const deck = anki.getByRole('region', { name: `“${TITLE}”` })
+  await expect(deck).toContainText(`${cards} notes become`)
+  await deck.getByRole('button', { name: 'Add as a new pack' }).click()
+  await expect(anki.getByRole('status').filter({ hasText: `Added “${TITLE}” with ${cards} cards.` })).toBeVisible()
+
+  // The new pack, under its own id, holds every card the notes pack sent.
+  const switcher = page.getByRole('combobox', { name: 'Notes pack' })
+  const ids = await switcher.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+  const added = ids.filter((id) => id !== 'e2e-polity-notes' && id.startsWith('e2e-polity-notes'))
+  expect(added).toHaveLength(1)
+  await switcher.selectOption(added[0]!)
+  await page.goto(`${host.current.url}/#/read`)
+  const contents = page.getByRole('navigation', { name: 'Contents' }).getByRole('link')
+  let text = ''
+  for (let i = 0; i < (await contents.count()); i++) {
+    await contents.nth(i).click()
+    await expect(page.getByRole('article')).toBeVisible()
+    text += (await page.getByRole('article').innerText()).replace(/\s+/g, ' ')
+  }
+  for (const card of [
+    'Who presides over a joint sitting of Parliament?',
+    'The Speaker of the Lok Sabha',
+    'What is the maximum strength of the Rajya Sabha?',
+    'Vice-President',
+    'Permanent body'
+  ])
+    expect(text, card).toContain(card)
 })
 
 test('a Word file is sent as base64 and becomes a pack after its preview', async ({ page, host }) => {

@@ -32,7 +32,8 @@ export function englishLeft({ root = document.body, allowed, names = true }: { r
   for (const text of texts)
     for (const word of text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? []) {
       // One letter (a, x, GS-I's "I") and Roman numerals are not English words.
-      if (word.length < 2 || /^[IVX]+$/.test(word)) continue
+      // Acronyms (AUKUS, UAE, AK-203's "AK") are kept in Latin script by Hindi papers: capitals only are allowed.
+      if (word.length < 2 || /^[IVX]+$/.test(word) || /^[A-Z][A-Z0-9-]*[A-Z0-9]$/.test(word)) continue
       if (!allow.has(word.toLowerCase())) found.add(word)
     }
   return [...found].sort()

@@ -19,7 +19,7 @@ describe('englishLeft', () => {
 
   it('passes pack content, the student’s own text, acronyms and hidden text', () => {
     const el = root(
-      '<p>LEMOA और GS-I</p><article lang="en"><h2>The 2+2 dialogue</h2></article><blockquote data-own-text>my own note</blockquote><p hidden>Hidden</p><p lang="hi">हिन्दी</p>'
+      '<p>LEMOA, AUKUS, AK-203 और GS-I</p><article lang="en"><h2>The 2+2 dialogue</h2></article><blockquote data-own-text>my own note</blockquote><p hidden>Hidden</p><p lang="hi">हिन्दी</p>'
     )
     expect(englishLeft({ root: el, allowed: HINDI_UI_ALLOWED })).toEqual([])
   })

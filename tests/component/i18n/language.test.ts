@@ -39,6 +39,8 @@ describe('the interface language', () => {
     await settle()
     await vi.waitFor(() => expect(document.documentElement.lang).toBe('hi'), { timeout: 15_000 })
     expect(api['settings:update']).toHaveBeenCalledWith({ locale: 'hi' })
+    // The save of the language itself is reported in the new language.
+    await vi.waitFor(() => expect(app!.root.querySelector('form [role="status"]')?.textContent?.trim()).toBe('सहेजा गया'))
     expect(getByRole(app.root, 'heading', 'सेटिंग्स')).toBeTruthy()
     expect(getByRole(app.root, 'navigation', 'मोड').textContent).toContain('पढ़ें')
     // The control keeps its bilingual name in Hindi, so it can always be found again.

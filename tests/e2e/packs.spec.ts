@@ -70,6 +70,8 @@ test('the chosen pack, search in every pack and each pack’s own progress survi
   await page.goto(`${host.current.url}/#/self-test`)
   await expect(switcher(page)).toHaveValue('india-russia-2plus2')
   await switcher(page).selectOption('india-us-relations')
+  // The switch has landed once the view counts the US pack's questions; a session started before would be the old pack's.
+  await expect(page.getByText(`${us.questions.length} questions in this pack`, { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Start due session' }).click()
   await answerFirstCard(page)
 

@@ -7,7 +7,7 @@ import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
 import { formatNumber } from '@renderer/i18n/format'
-import { readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import { readFileBase64, readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
 import { saveBinaryFile, saveTextFile } from '@renderer/lib/save-file'
 import { ANKI_CSV_MAX_BYTES, ANKI_MAX_BYTES, type AnkiFormat, type AnkiPreview } from '@shared/domain/anki'
 import { ApiError } from '@shared/result'
@@ -22,14 +22,6 @@ function failure(err: unknown): DataMessage {
 }
 
 const isApkg = (name: string): boolean => /\.(apkg|colpkg)$/i.test(name)
-
-/** A binary file as base64, converted in chunks (String.fromCharCode takes only so many arguments). */
-async function readFileBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
-  return btoa(binary)
-}
 
 export const useAnkiStore = defineStore('anki', () => {
   const busy = ref(false)
@@ -71,9 +63,10 @@ export const useAnkiStore = defineStore('anki', () => {
       chosen.value = null
       const tooLarge = sizeProblem(file, isApkg(file.name) ? ANKI_MAX_BYTES : ANKI_CSV_MAX_BYTES)
       if (tooLarge) throw new Error(tooLarge)
-      const content = isApkg(file.name)
-        ? await readFileBase64(file)
-        : await readFileText(file, (percent) => (step.value = { label: t('notes.anki.steps.reading'), percent }))
+      const progress = (percent: number): void => {
+        step.value = { label: t('notes.anki.steps.reading'), percent }
+      }
+      const content = isApkg(file.name) ? await readFileBase64(file, progress) : await readFileText(file, progress)
       step.value = { label: t('notes.anki.steps.checking'), percent: null }
       preview.value = await api['anki:preview']({ fileName: file.name, content })
       chosen.value = { fileName: file.name, content }

@@ -1,10 +1,5 @@
-// Why: numbers and counts as the student reads them. Dates are formatted in
-// one place for main and page alike: shared/domain/dates.ts.
-
-/** "1 section" / "3 sections". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
-}
+// Why: marks as UPSC states them. Counts, plurals, numbers and dates in the
+// page's language are in i18n/ (t with a count, and i18n/format.ts).
 
 /** Marks to 2 decimals, as UPSC states them: "−0.66", and "+2.00" when `signed`. */
 export function formatMarks(marks: number, signed = false): string {

@@ -5,7 +5,8 @@
 // worker, and base64'd for files:save. The bench also watches the main
 // event loop meanwhile: no single stall may pass 50 ms.
 import { readdirSync, readFileSync } from 'node:fs'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
+import { idleStallMs, longest, startStallProbe, type Stall } from './stall-probe'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { join, resolve } from 'node:path'
 import { createAnkiService } from '../src/main/services/anki/anki-service'
@@ -17,6 +18,7 @@ import type { HighlightCard } from '../src/shared/domain/study'
 import type { Pack, Question } from '../src/shared/pack/schema'
 import { SHARED_WORDS } from './shared-words'
 import { round, spread, type Spread } from './stats'
+import { report } from './in-own-process'
 
 const VOCAB = [...SHARED_WORDS]
 
@@ -101,6 +103,8 @@ export interface AnkiBench {
   loopMaxMs: number
   /** The same timer over an idle wait as long as the exports, right after: what the machine's load alone stalls. */
   idleLoopMaxMs: number
+  /** The longest stalls while exporting, each split into the main thread's CPU and its wait for a CPU. */
+  stalls: Stall[]
   cards: number
   apkgKb: number
 }
@@ -118,8 +122,7 @@ export async function measureApkgExport(runs = 7): Promise<AnkiBench> {
   const samples: number[] = []
   const cpuSamples: number[] = []
   let last = { cards: 0, base64: '' }
-  const loop = monitorEventLoopDelay({ resolution: 1 })
-  loop.enable()
+  const probe = startStallProbe()
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
     const cpuAtStart = process.cpuUsage()
@@ -128,26 +131,19 @@ export async function measureApkgExport(runs = 7): Promise<AnkiBench> {
     const cpu = process.cpuUsage(cpuAtStart)
     cpuSamples.push((cpu.user + cpu.system) / 1000)
   }
-  loop.disable()
-  const idle = monitorEventLoopDelay({ resolution: 1 })
-  idle.enable()
-  await new Promise((r) =>
-    setTimeout(
-      r,
-      samples.reduce((a, b) => a + b, 0)
-    )
-  )
-  idle.disable()
+  const loop = probe.stop()
+  const idleMaxMs = await idleStallMs(samples.reduce((a, b) => a + b, 0))
   return {
     export: spread(samples),
     cpu: spread(cpuSamples),
-    loopMaxMs: round(loop.max / 1e6),
-    idleLoopMaxMs: round(idle.max / 1e6),
+    loopMaxMs: loop.maxMs,
+    stalls: longest(loop.stalls),
+    idleLoopMaxMs: idleMaxMs,
     cards: last.cards,
     apkgKb: round((last.base64.length * 3) / 4 / 1024)
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(await measureApkgExport(Number(process.argv[2] ?? 7)))
+  report(await measureApkgExport(Number(process.argv[2] ?? 7)))
 }

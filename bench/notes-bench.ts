@@ -3,13 +3,15 @@
 // the main process, so the bench also watches the event loop while it runs:
 // no single stall may pass 50 ms. Measures only the notes importer (parse,
 // map, schema check), not the pack install it hands its result to.
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { buildNotesPack } from '../src/main/services/notes/build-pack'
 import { nextSlice } from '../src/main/services/store/turns'
 import { SHARED_WORDS } from './shared-words'
 import { round, spread, type Spread } from './stats'
+import { report } from './in-own-process'
+import { idleStallMs, longest, startStallProbe, type Stall } from './stall-probe'
 
 const VOCAB = [...SHARED_WORDS]
 
@@ -64,9 +66,13 @@ export interface NotesBench {
   cpu: Spread
   /** Longest stall seen by a 1 ms timer while the imports ran (wall clock: includes time the OS gave other processes). */
   loopMaxMs: number
+  /** The same probe over an idle wait as long as the imports, right after: what the machine's load alone stalls. */
+  idleLoopMaxMs: number
   /** Longest run between two yields to the event loop: wall clock, and CPU time. */
   sliceMaxMs: number
   sliceMaxCpuMs: number
+  /** The longest stalls, each split into the work's own slices, the main thread's CPU and its wait for a CPU. */
+  stalls: Stall[]
   words: number
   kb: number
   cards: number
@@ -81,36 +87,42 @@ export async function measureNotesImport(runs = 7, words = 150_000): Promise<Not
   let sliceMaxCpuMs = 0
   let sliceStart = performance.now()
   let sliceCpu = process.cpuUsage()
+  // One unmeasured run, so the figures are not module loading and JIT warm-up.
+  await buildNotesPack({ fileName: 'bench.md', text })
+  const probe = startStallProbe()
   const pause = async (): Promise<void> => {
     const cpu = process.cpuUsage(sliceCpu)
     sliceMaxMs = Math.max(sliceMaxMs, performance.now() - sliceStart)
     sliceMaxCpuMs = Math.max(sliceMaxCpuMs, (cpu.user + cpu.system) / 1000)
+    probe.workEnded()
     await nextSlice()
+    probe.workStarted()
     sliceStart = performance.now()
     sliceCpu = process.cpuUsage()
   }
-  const loop = monitorEventLoopDelay({ resolution: 1 })
-  // One unmeasured run, so the figures are not module loading and JIT warm-up.
-  await buildNotesPack({ fileName: 'bench.md', text })
-  loop.enable()
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
     const cpuAtStart = process.cpuUsage()
     sliceStart = started
     sliceCpu = cpuAtStart
+    probe.workStarted()
     const result = await buildNotesPack({ fileName: 'bench.md', text, pause })
     await pause()
+    probe.workEnded()
     samples.push(performance.now() - started)
     const cpu = process.cpuUsage(cpuAtStart)
     cpuSamples.push((cpu.user + cpu.system) / 1000)
     if (!result.ok) throw new Error(`bench notes did not import: ${result.error.message}`)
     cards = result.pack.questions.length
   }
-  loop.disable()
+  const loop = probe.stop()
+  const idleMaxMs = await idleStallMs(samples.reduce((a, b) => a + b, 0))
   return {
     import: spread(samples),
     cpu: spread(cpuSamples),
-    loopMaxMs: round(loop.max / 1e6),
+    loopMaxMs: loop.maxMs,
+    idleLoopMaxMs: idleMaxMs,
+    stalls: longest(loop.stalls),
     sliceMaxMs: round(sliceMaxMs),
     sliceMaxCpuMs: round(sliceMaxCpuMs),
     words: text.split(/\s+/).filter(Boolean).length,
@@ -120,5 +132,5 @@ export async function measureNotesImport(runs = 7, words = 150_000): Promise<Not
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(await measureNotesImport(Number(process.argv[2] ?? 7)))
+  report(await measureNotesImport(Number(process.argv[2] ?? 7)))
 }

@@ -17,8 +17,9 @@ import { blockPlainText } from '../src/shared/domain/anchoring'
 import { generateDistinctPacks } from './distinct-packs'
 import { measurePaint } from './paint'
 import { measureSearch } from './search-bench'
-import { measureNotesImport } from './notes-bench'
-import { measureApkgExport } from './anki-bench'
+import type { NotesBench } from './notes-bench'
+import type { AnkiBench } from './anki-bench'
+import { inOwnProcess } from './in-own-process'
 import { sessionLoopBlockMs } from './session-bench'
 import { round, spread, type Spread } from './stats'
 import { measureStudyAnswers } from './study-bench'
@@ -93,8 +94,9 @@ async function main(): Promise<void> {
   const session = await sessionLoopBlockMs(pack)
   const examPlan = measureExamPlan({ items: 20_000, runs: 30 })
   const optimise = await measureOptimise({ reviews: 10_000, runs: 5 })
-  const notes = await measureNotesImport(7)
-  const anki = await measureApkgExport(7)
+  // Each in a fresh process: see in-own-process.ts.
+  const notes = await inOwnProcess<NotesBench>('bench/notes-bench.ts', ['7'])
+  const anki = await inOwnProcess<AnkiBench>('bench/anki-bench.ts', ['7'])
   const paintDir = await temp('rd-bench-paint-')
   const paint = await measurePaint(root, paintDir, pack)
   await rm(paintDir, { recursive: true, force: true })
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     import_markdown_150k_words_p95_ms: notes.import.p95,
     import_markdown_150k_words_cpu_ms: notes.cpu.p50,
     import_markdown_max_event_loop_block_ms: notes.loopMaxMs,
+    import_markdown_idle_max_event_loop_block_ms: notes.idleLoopMaxMs,
     import_markdown_longest_slice_ms: notes.sliceMaxMs,
     import_markdown_longest_slice_cpu_ms: notes.sliceMaxCpuMs,
     export_apkg_10k_cards_ms: anki.export.p50,
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
       first_text_waits_for: paint.needle,
       import_markdown_file: { words: notes.words, kb: notes.kb, cards: notes.cards },
       export_apkg_deck: { cards: anki.cards, kb: anki.apkgKb },
+      longest_stalls: { import_markdown: notes.stalls, export_apkg: anki.stalls },
       initial_route_js_files: paint.route_js_files,
       runs: {
         boot: bootOne.runs,

@@ -11,6 +11,7 @@ import type { StudyRating } from '@shared/domain/study'
 import type { CompareTable, TableRow } from '@shared/pack/schema'
 import { useCompareStore } from './compare'
 import { useNoticesStore } from './notices'
+import { useLibraryStore } from './library'
 
 export type DrillMode = 'column' | 'random' | 'due' | 'which'
 
@@ -83,6 +84,7 @@ export const useDrillStore = defineStore('drill', () => {
     starting.value = true
     try {
       const queue = await api['study:queue']({ packId, mode: 'due', kinds: ['cell'], limit: 50 })
+      if (!useLibraryStore().stillOpen(packId)) return
       const cards = queue.items.flatMap((item) => (item.ref.kind === 'cell' ? [toCard(item.ref.tableId, item.ref.rowId, item.ref.columnId)] : []))
       begin('due', {}, packId, cards)
     } catch (err) {

@@ -67,5 +67,15 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { packs, errors, current, currentSummary, status, load, open, choose }
+  /**
+   * False once the student has moved to another pack (or is moving): an
+   * answer that arrives for the pack they left must not start anything.
+   * True where no pack is open at all, so nothing is refused for want of one.
+   */
+  function stillOpen(packId: string): boolean {
+    if (!current.value) return true
+    return current.value.id === packId && status.value !== 'loading'
+  }
+
+  return { packs, errors, current, currentSummary, status, load, open, choose, stillOpen }
 })

@@ -8,6 +8,7 @@ import { t } from '@renderer/i18n'
 import type { MockPaper, MockResult } from '@shared/domain/study'
 import type { Outcome } from './study'
 import { useNoticesStore } from './notices'
+import { useLibraryStore } from './library'
 
 export type MockAnswers = Record<string, number | null>
 
@@ -51,7 +52,10 @@ export const useMockStore = defineStore('mock', () => {
   async function start(packId: string, count: number, sectionIds?: string[]): Promise<Outcome> {
     busy.value = true
     try {
-      adopt(await api['mock:start']({ packId, count, ...(sectionIds?.length ? { sectionIds } : {}) }))
+      const started = await api['mock:start']({ packId, count, ...(sectionIds?.length ? { sectionIds } : {}) })
+      // Switched packs meanwhile: the paper stays saved in main and is offered again in its own pack.
+      if (!useLibraryStore().stillOpen(packId)) return { ok: false, message: t('shell.gate.packChanged') }
+      adopt(started)
       result.value = null
       sitting.value = true
       return { ok: true }

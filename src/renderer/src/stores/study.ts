@@ -8,6 +8,7 @@ import { t } from '@renderer/i18n'
 import type { QueueItem, QueueMode, StudyQueue, StudyRating } from '@shared/domain/study'
 import { ApiError } from '@shared/result'
 import { useNoticesStore } from './notices'
+import { useLibraryStore } from './library'
 
 export interface SessionOptions {
   packId: string
@@ -56,6 +57,8 @@ export const useStudyStore = defineStore('study', () => {
     loading.value = true
     try {
       const queue = await fetchQueue(opts, SESSION_LIMIT)
+      // The student switched packs while the queue was on its way: a session of the pack they left is not what they see.
+      if (!useLibraryStore().stillOpen(opts.packId)) return false
       session.value = { ...opts }
       items.value = queue.items
       counts.value = queue.counts

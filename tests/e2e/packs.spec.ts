@@ -97,3 +97,22 @@ test('the chosen pack, search in every pack and each pack’s own progress survi
   await expect(heading(page)).not.toHaveText('Search')
   await expect(switcher(page)).toHaveValue('groupings')
 })
+
+test('a keyboard user arrowing through the pack switcher keeps their place in it', async ({ page, host }) => {
+  await page.goto(`${host.current.url}/#/read`)
+  await expect(switcher(page)).toHaveValue('india-russia-2plus2')
+  const ids = await switcher(page)
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+  const next = ids[ids.indexOf('india-russia-2plus2') + 1]!
+  const afterNext = ids[ids.indexOf('india-russia-2plus2') + 2]!
+  await switcher(page).focus()
+  // Two steps at once: the second choice is asked for while the first is still opening, and it is the one that opens.
+  await page.keyboard.press('ArrowDown')
+  await expect(switcher(page)).toHaveValue(next)
+  await page.keyboard.press('ArrowDown')
+  await expect(switcher(page)).toHaveValue(afterNext)
+  await expect(page.getByRole('heading', { name: readPack(afterNext).sections[0]!.title, exact: true }).first()).toBeVisible()
+  await expect(switcher(page)).toBeFocused()
+  await expect(switcher(page)).toHaveValue(afterNext)
+})

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Pack } from '@shared/domain'
 import type { StudyQueue } from '@shared/domain/study'
+import { useLibraryStore } from '@renderer/stores/library'
 import { useMockStore } from '@renderer/stores/mock'
 import { useStudyStore } from '@renderer/stores/study'
 import type { MockPaper } from '@shared/domain/study'
@@ -94,6 +95,30 @@ describe('while a chosen pack opens', () => {
     expect(await started).toEqual({ ok: false, message: 'The pack changed while this was starting. Start again in this pack.' })
     expect(mock.sitting).toBe(false)
     expect(mock.paper).toBeNull()
+  })
+
+  it('opens the last pack asked for when an earlier choice answers after it, and keeps showing that choice', async () => {
+    const third = deferred<Pack>()
+    api['packs:list'].mockResolvedValue({
+      packs: [fixtureSummary(), { ...fixtureSummary(), id: 'second', title: 'Second' }, { ...fixtureSummary(), id: 'third', title: 'Third' }],
+      errors: []
+    })
+    api['packs:get'].mockImplementation(async ({ packId }) => (packId === 'second' ? opening.promise : packId === 'third' ? third.promise : fixturePack()))
+    app = await mountApp('/self-test')
+    pick('second')
+    await settle()
+    pick('third')
+    await settle()
+    expect(switcher().value).toBe('third')
+    expect(switcher().disabled).toBe(false)
+    third.resolve({ ...fixturePack(), id: 'third', title: 'Third' })
+    await settle()
+    opening.resolve(second())
+    await settle()
+    expect(useLibraryStore(app.pinia).current?.id).toBe('third')
+    expect(switcher().value).toBe('third')
+    expect(api['settings:update']).toHaveBeenCalledWith({ lastPackId: 'third' })
+    expect(api['settings:update']).not.toHaveBeenCalledWith({ lastPackId: 'second' })
   })
 
   it('still starts a session when nothing changed', async () => {

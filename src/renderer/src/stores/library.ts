@@ -56,12 +56,19 @@ export const useLibraryStore = defineStore('library', () => {
     if (settings.settings.lastPackId !== packId) await settings.update({ lastPackId: packId })
   }
 
+  // A keyboard user arrowing through the switcher asks for several packs in a row; only the last one asked for opens.
+  let opening = 0
+
   async function open(packId: string): Promise<void> {
+    const mine = ++opening
     status.value = 'loading'
     try {
-      current.value = await api['packs:get']({ packId })
+      const pack = await api['packs:get']({ packId })
+      if (mine !== opening) return
+      current.value = pack
       status.value = 'ready'
     } catch (err) {
+      if (mine !== opening) return
       useNoticesStore().reportError(err, t('reading.actions.openPack', { pack: packId }))
       status.value = current.value ? 'ready' : 'failed'
     }

@@ -18,7 +18,7 @@ import type { HighlightCard } from '../src/shared/domain/study'
 import type { Pack, Question } from '../src/shared/pack/schema'
 import { SHARED_WORDS } from './shared-words'
 import { round, spread, type Spread } from './stats'
-import { report } from './in-own-process'
+import { reportBesideApp } from './in-own-process'
 
 const VOCAB = [...SHARED_WORDS]
 
@@ -145,5 +145,5 @@ export async function measureApkgExport(runs = 7): Promise<AnkiBench> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  report(await measureApkgExport(Number(process.argv[2] ?? 7)))
+  await reportBesideApp(() => measureApkgExport(Number(process.argv[2] ?? 7)))
 }

@@ -10,7 +10,7 @@ import { buildNotesPack } from '../src/main/services/notes/build-pack'
 import { nextSlice } from '../src/main/services/store/turns'
 import { SHARED_WORDS } from './shared-words'
 import { round, spread, type Spread } from './stats'
-import { report } from './in-own-process'
+import { reportBesideApp } from './in-own-process'
 import { idleStallMs, longest, startStallProbe, type Stall } from './stall-probe'
 
 const VOCAB = [...SHARED_WORDS]
@@ -132,5 +132,5 @@ export async function measureNotesImport(runs = 7, words = 150_000): Promise<Not
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  report(await measureNotesImport(Number(process.argv[2] ?? 7)))
+  await reportBesideApp(() => measureNotesImport(Number(process.argv[2] ?? 7)))
 }

@@ -132,6 +132,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     sourceAddresses,
     close: async () => {
+      // First, so a run that ends meanwhile does not write after its file was flushed.
+      tuning.stop()
       await Promise.all([
         settings.store.flush(),
         progress.store.flush(),

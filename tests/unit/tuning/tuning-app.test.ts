@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../src/main/dispatch'
 import { createAppServices } from '../../../src/main/services/app-services'
 import { tinyPack } from '../fixtures/tiny-pack'
-import { WORKER_SOURCE } from './worker-source'
+import { fixtureWorker, WORKER_SOURCE } from './worker-source'
 
 let dataDir: string
 let packsDir: string
@@ -28,6 +28,23 @@ afterEach(async () => {
 })
 
 describe('tuning through the contract', () => {
+  it('closing the app stops an optimisation under way, and it leaves nothing behind', async () => {
+    const seed = await open()
+    for (let i = 0; i < 400; i++) {
+      await seed.handlers['study:rate']({ packId: 'tiny', itemId: i % 2 ? 'q:q-1' : 'cell:row-first/russia', rating: ((i % 4) + 1) as 1 | 2 | 3 | 4 })
+      now = new Date(now.getTime() + 3_600_000)
+    }
+    await seed.close()
+    const services = await createAppServices({ dataDir, packsDir, host: 'web', version: '1.0.0', clock: () => now, optimiserWorker: fixtureWorker('silent') })
+    const run = services.handlers['tuning:optimise'](undefined)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await services.close()
+    await expect(run).rejects.toThrow(/stopped because the app is closing/)
+    const again = await open()
+    expect(await again.handlers['tuning:get'](undefined)).toMatchObject({ reviews: 400, canOptimise: true, lastOptimise: null })
+    await again.close()
+  })
+
   it('refuses a retention out of range and changes nothing', async () => {
     const services = await open()
     const dispatch = createDispatcher(services.handlers)

@@ -155,6 +155,21 @@ describe('optimise', () => {
     await expect(failing.optimise()).rejects.toThrow(/Optimising failed/)
   })
 
+  it('stops a run under way when the app closes, writing nothing, and starts none after', async () => {
+    const history = simulateHistory({ reviews: 420 })
+    const tuning = await open(history, { workerPath: fixtureWorker('silent') })
+    await tuning.setRetention(0.85)
+    await tuning.store.flush()
+    const file = await readFile(join(dir, 'tuning.json'), 'utf8')
+    const run = tuning.optimise()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    tuning.stop()
+    await expect(run).rejects.toThrow('Optimising failed: it was stopped because the app is closing. Your parameters are unchanged.')
+    await expect(tuning.optimise()).rejects.toThrow('Optimising was not started: the app is closing.')
+    expect(tuning.store.data.lastOptimise).toBeNull()
+    expect(await readFile(join(dir, 'tuning.json'), 'utf8')).toBe(file)
+  })
+
   it('says so where the build has no optimiser', async () => {
     const tuning = await open(simulateHistory({ reviews: 420 }), { workerPath: undefined })
     await expect(tuning.optimise()).rejects.toThrow('The optimiser is not part of this build.')

@@ -9,6 +9,8 @@ export interface RunOptimiserOptions {
   /** The built worker script (see optimiser-worker-path.ts). */
   workerPath: string
   timeoutMs?: number
+  /** Aborted when the app closes: the worker is stopped and the run fails, changing nothing. */
+  signal?: AbortSignal
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
@@ -29,10 +31,14 @@ export function runOptimiser(job: OptimiseJob, opts: RunOptimiserOptions): Promi
       if (settled) return
       settled = true
       clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', stop)
       fn()
       void worker.terminate()
     }
     const timer = setTimeout(() => finish(() => reject(failed('it took too long and was stopped.'))), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const stop = () => finish(() => reject(failed('it was stopped because the app is closing.')))
+    if (opts.signal?.aborted) return stop()
+    opts.signal?.addEventListener('abort', stop, { once: true })
     worker.once('message', (message: unknown) => {
       const parsed = OptimiseReplySchema.safeParse(message)
       if (!parsed.success) return finish(() => reject(failed('the optimiser gave an answer that is not a usable set of parameters.')))

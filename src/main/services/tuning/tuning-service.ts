@@ -39,6 +39,8 @@ export interface TuningService {
   revert(): Promise<TuningState>
   /** A restore or reset: the whole file at once, and the scheduler follows it at its next answer. */
   replaceAll(next: TuningData): Promise<void>
+  /** The app is closing: a run under way is stopped and writes nothing, and no new one starts. */
+  stop(): void
   readonly store: JsonStore<TuningData>
 }
 
@@ -48,6 +50,7 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
   const snapshot = (): FsrsTuning => ({ desiredRetention: store.data.desiredRetention, parameters: store.data.parameters ? [...store.data.parameters] : null })
   let current = snapshot()
   let running = false
+  const closing = new AbortController()
 
   const save = async (mutate: (draft: TuningData) => void): Promise<void> => {
     await store.update(mutate)
@@ -80,6 +83,7 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
   return {
     store,
     fsrs: () => current,
+    stop: () => closing.abort(),
     async replaceAll(next) {
       await store.replace(next)
       current = snapshot()
@@ -93,6 +97,7 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
     },
     async optimise() {
       if (!opts.workerPath) throw new ServiceError('unsupported', 'The optimiser is not part of this build.')
+      if (closing.signal.aborted) throw new ServiceError('internal', 'Optimising was not started: the app is closing.')
       if (running) throw new ServiceError('validation', 'An optimisation is already running.')
       if (store.data.lastOptimise?.status === 'pending') throw new ServiceError('validation', 'Keep or revert the last optimisation first.')
       running = true
@@ -103,8 +108,11 @@ export async function openTuningService(opts: TuningServiceOptions): Promise<Tun
         }
         const result = await runOptimiser(
           { sequences: toSequences(records), current: store.data.parameters, enableShortTerm: true },
-          { workerPath: opts.workerPath, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }
+          { workerPath: opts.workerPath, signal: closing.signal, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }
         )
+        // The reviews were read before the app began to close; the result would land after the files were flushed.
+        if (closing.signal.aborted)
+          throw new ServiceError('internal', 'Optimising failed: it was stopped because the app is closing. Your parameters are unchanged.')
         await save((d) => {
           d.previous = { parameters: d.parameters }
           d.parameters = result.parameters

@@ -17,7 +17,7 @@ export function useLocaleAttribute(): void {
   const system = systemLocale()
   watch(
     () => effectiveLocale(store.settings.locale, system),
-    (locale) => applyLocale(locale).catch((err: unknown) => useNoticesStore().reportError(err, t('settings.actions.language'))),
+    (locale) => applyLocale(locale).catch((err: unknown) => useNoticesStore().reportError(err, () => t('settings.actions.language'))),
     { immediate: true }
   )
 }

@@ -50,7 +50,7 @@ export interface NewHighlight {
 }
 
 /** Main's own words for a refused input (e.g. the note-length message), else the generic notice. */
-function failure(err: unknown, action: string): Outcome {
+function failure(err: unknown, action: () => string): Outcome {
   if (err instanceof ApiError && err.code === 'validation') return { ok: false, message: err.issues[0]?.message ?? err.message }
   const notice = useNoticesStore().reportError(err, action)
   return { ok: false, message: notice.detail ?? notice.message }
@@ -99,7 +99,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       items.value = Array.isArray(list) ? list : []
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, t('reading.actions.loadHighlights'))
+      useNoticesStore().reportError(err, () => t('reading.actions.loadHighlights'))
     }
   }
 
@@ -111,7 +111,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       say({ message: t('reading.toast.saved') })
       return view
     } catch (err) {
-      const out = failure(err, t('reading.actions.saveHighlight'))
+      const out = failure(err, () => t('reading.actions.saveHighlight'))
       say({ message: t('reading.toast.notSaved', { reason: out.ok ? '' : out.message }) })
       return null
     }
@@ -124,7 +124,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       if (patch.color) lastColor.value = patch.color
       return { ok: true }
     } catch (err) {
-      return failure(err, t(patch.note !== undefined ? 'reading.actions.saveNote' : 'reading.actions.changeColour'))
+      return failure(err, () => t(patch.note !== undefined ? 'reading.actions.saveNote' : 'reading.actions.changeColour'))
     }
   }
 
@@ -135,7 +135,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       say({ message: t('reading.toast.deleted'), undoId: gone.id })
       return { ok: true }
     } catch (err) {
-      return failure(err, t('reading.actions.deleteHighlight'))
+      return failure(err, () => t('reading.actions.deleteHighlight'))
     }
   }
 
@@ -147,7 +147,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       say({ message: t('reading.toast.restored') })
       return { ok: true }
     } catch (err) {
-      const out = failure(err, t('reading.actions.restoreHighlight'))
+      const out = failure(err, () => t('reading.actions.restoreHighlight'))
       say({ message: t('reading.toast.notRestored', { reason: out.ok ? '' : out.message }), undoId: id })
       return out
     }
@@ -164,7 +164,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       if (result.mode === 'download') return slotted((file) => t('reading.annotations.downloaded', { file }), fileName)
       return plain(t('reading.annotations.exportCancelled'))
     } catch (err) {
-      useNoticesStore().reportError(err, t('reading.actions.exportAnnotations'))
+      useNoticesStore().reportError(err, () => t('reading.actions.exportAnnotations'))
       return plain(t('reading.annotations.exportFailed'))
     } finally {
       exporting.value = false
@@ -179,7 +179,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       await api['study:addCustomCard']({ packId: a.packId, id: a.id, kind: 'highlight-cloze', text: card.text, answer: card.answer, blockId: a.blockId })
       return { ok: true }
     } catch (err) {
-      return failure(err, t('reading.actions.makeFlashcard'))
+      return failure(err, () => t('reading.actions.makeFlashcard'))
     }
   }
 

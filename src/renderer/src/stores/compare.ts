@@ -96,7 +96,7 @@ export const useCompareStore = defineStore('compare', () => {
       cards.value = Object.fromEntries(queue.items.map((item) => [item.itemId, item.card]))
       cardsLoadedFor.value = packId
     } catch (err) {
-      useNoticesStore().reportError(err, t('compare.actions.loadCards'))
+      useNoticesStore().reportError(err, () => t('compare.actions.loadCards'))
     }
   }
 
@@ -126,7 +126,7 @@ export const useCompareStore = defineStore('compare', () => {
             ? t('compare.export.downloaded', { rows, file: fileName })
             : t('compare.export.cancelled')
     } catch (err) {
-      useNoticesStore().reportError(err, t(format === 'markdown' ? 'compare.actions.exportMarkdown' : 'compare.actions.exportCsv'))
+      useNoticesStore().reportError(err, () => t(format === 'markdown' ? 'compare.actions.exportMarkdown' : 'compare.actions.exportCsv'))
       exportStatus.value = t('compare.export.failed')
     } finally {
       exporting.value = false

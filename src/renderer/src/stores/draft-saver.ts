@@ -39,7 +39,7 @@ export function createDraftSaver(current: () => WritingDraft | null): DraftSaver
         if (JSON.stringify(current()) === JSON.stringify(snapshot)) state.value = 'saved'
       } catch (err) {
         state.value = 'failed'
-        useNoticesStore().reportError(err, t('write.actions.keepDraft'))
+        useNoticesStore().reportError(err, () => t('write.actions.keepDraft'))
       }
     })
     return chain

@@ -88,7 +88,7 @@ export const useDrillStore = defineStore('drill', () => {
       const cards = queue.items.flatMap((item) => (item.ref.kind === 'cell' ? [toCard(item.ref.tableId, item.ref.rowId, item.ref.columnId)] : []))
       begin('due', {}, packId, cards)
     } catch (err) {
-      useNoticesStore().reportError(err, t('compare.actions.findDue'))
+      useNoticesStore().reportError(err, () => t('compare.actions.findDue'))
     } finally {
       starting.value = false
     }
@@ -114,7 +114,7 @@ export const useDrillStore = defineStore('drill', () => {
       tally.value = { ...tally.value, graded: tally.value.graded + 1, again: tally.value.again + (rating === 1 ? 1 : 0) }
       return true
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('compare.actions.saveAnswer'))
+      const notice = useNoticesStore().reportError(err, () => t('compare.actions.saveAnswer'))
       error.value = t('compare.drill.notSaved', { reason: notice.detail ?? notice.message })
       return false
     } finally {

@@ -18,7 +18,7 @@ export const useExamStore = defineStore('exam', () => {
       plan.value = (await api['exam:plan']({ packId })) ?? null
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, t('dashboard.exam.actions.load'))
+      useNoticesStore().reportError(err, () => t('dashboard.exam.actions.load'))
     }
   }
 
@@ -29,7 +29,7 @@ export const useExamStore = defineStore('exam', () => {
       loaded.value = true
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('dashboard.exam.actions.save'))
+      const notice = useNoticesStore().reportError(err, () => t('dashboard.exam.actions.save'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

@@ -36,7 +36,7 @@ export const useLibraryStore = defineStore('library', () => {
       wanted = last
       notices.reportPackErrors(list.errors)
     } catch (err) {
-      notices.reportError(err, t('reading.actions.listPacks'))
+      notices.reportError(err, () => t('reading.actions.listPacks'))
       status.value = 'failed'
       return
     }
@@ -69,7 +69,7 @@ export const useLibraryStore = defineStore('library', () => {
       status.value = 'ready'
     } catch (err) {
       if (mine !== opening) return
-      useNoticesStore().reportError(err, t('reading.actions.openPack', { pack: packId }))
+      useNoticesStore().reportError(err, () => t('reading.actions.openPack', { pack: packId }))
       status.value = current.value ? 'ready' : 'failed'
     }
   }

@@ -37,7 +37,7 @@ export const useMockStore = defineStore('mock', () => {
       // `?? null`: a bridge that answers nothing (an older host, a bare test double) reads as "no open paper".
       adopt((await api['mock:active']({ packId })) ?? null)
     } catch (err) {
-      useNoticesStore().reportError(err, t('selftest.actions.checkMock'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.checkMock'))
     }
   }
 
@@ -45,7 +45,7 @@ export const useMockStore = defineStore('mock', () => {
     try {
       history.value = (await api['mock:history']({ packId })) ?? []
     } catch (err) {
-      useNoticesStore().reportError(err, t('selftest.actions.loadHistory'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.loadHistory'))
     }
   }
 
@@ -60,7 +60,7 @@ export const useMockStore = defineStore('mock', () => {
       sitting.value = true
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('selftest.actions.startMock'))
+      const notice = useNoticesStore().reportError(err, () => t('selftest.actions.startMock'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -84,7 +84,7 @@ export const useMockStore = defineStore('mock', () => {
       } catch (err) {
         // The choice stays on screen and goes to main again with the next choice or on submit.
         saveState.value = 'failed'
-        useNoticesStore().reportError(err, t('selftest.actions.saveMockAnswer'))
+        useNoticesStore().reportError(err, () => t('selftest.actions.saveMockAnswer'))
       }
     })
     return saving
@@ -106,7 +106,7 @@ export const useMockStore = defineStore('mock', () => {
       return { ok: true }
     } catch (err) {
       // The paper and every answer stay; the student can submit again.
-      const notice = useNoticesStore().reportError(err, t('selftest.actions.submitMock'))
+      const notice = useNoticesStore().reportError(err, () => t('selftest.actions.submitMock'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false

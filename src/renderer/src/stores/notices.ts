@@ -22,27 +22,44 @@ export const NOTICE_POLL_MS = 20_000
 
 /** Plain words for a notice main raised about one of its store files. */
 export function describeStoreNotice(n: StoreNotice): Notice {
+  // Getters, not strings: a notice on screen follows the interface language if the student changes it.
   if (n.kind === 'recovered') {
-    const loaded =
+    const loaded = () =>
       n.restoredFrom === 'backup'
         ? t('common.notices.loadedBackup')
         : n.restoredFrom === 'repaired'
           ? t('common.notices.loadedRepaired')
           : t('common.notices.loadedDefaults')
-    const message = n.keptAs
-      ? t('common.notices.storeRecoveredKept', { file: n.file, keptAs: n.keptAs, loaded })
-      : t('common.notices.storeRecovered', { file: n.file, loaded })
-    return { id: `store:${n.id}`, tone: 'warning', message, detail: n.reason }
+    return {
+      id: `store:${n.id}`,
+      tone: 'warning',
+      get message() {
+        return n.keptAs
+          ? t('common.notices.storeRecoveredKept', { file: n.file, keptAs: n.keptAs, loaded: loaded() })
+          : t('common.notices.storeRecovered', { file: n.file, loaded: loaded() })
+      },
+      detail: n.reason
+    }
   }
   if (n.kind === 'checkpoint-failed') {
     return {
       id: `store:${n.id}`,
       tone: 'warning',
-      message: t('common.notices.checkpointFailed', { file: n.file }),
+      get message() {
+        return t('common.notices.checkpointFailed', { file: n.file })
+      },
       detail: n.reason
     }
   }
-  return { id: `store:${n.id}`, tone: 'error', message: t('common.notices.writeFailed', { file: n.file }), detail: n.reason, code: 'write-failed' }
+  return {
+    id: `store:${n.id}`,
+    tone: 'error',
+    get message() {
+      return t('common.notices.writeFailed', { file: n.file })
+    },
+    detail: n.reason,
+    code: 'write-failed'
+  }
 }
 
 export function describePackError(e: PackLoadError): Notice {
@@ -50,8 +67,12 @@ export function describePackError(e: PackLoadError): Notice {
   return {
     id: `pack:${e.file}`,
     tone: 'error',
-    message: t('common.notices.packFailed', { file: e.file, message: e.message }),
-    detail: first ? t('common.notices.packFirstProblem', { path: first.path || t('common.notices.topLevel'), message: first.message }) : undefined,
+    get message() {
+      return t('common.notices.packFailed', { file: e.file, message: e.message })
+    },
+    get detail() {
+      return first ? t('common.notices.packFirstProblem', { path: first.path || t('common.notices.topLevel'), message: first.message }) : undefined
+    },
     code: 'bad-pack'
   }
 }
@@ -76,7 +97,7 @@ export const useNoticesStore = defineStore('notices', () => {
       notices.value = notices.value.filter((n) => !n.id.startsWith('store:') || current.has(n.id))
       fromMain.forEach(add)
     } catch (err) {
-      reportError(err, t('common.notices.checkDataFiles'))
+      reportError(err, () => t('common.notices.checkDataFiles'))
     }
   }
 
@@ -93,14 +114,18 @@ export const useNoticesStore = defineStore('notices', () => {
   /**
    * Called by the other stores when a call to main fails. `action` names what
    * failed, in the page's language: "save your settings" / "आपकी सेटिंग्स सहेजना".
+   * Given as a function, it is asked again if the language changes while the notice shows.
    */
-  function reportError(err: unknown, action: string): Notice {
+  function reportError(err: unknown, action: string | (() => string)): Notice {
     const code: ApiErrorCode = err instanceof ApiError ? err.code : 'internal'
     const reason = err instanceof Error ? err.message : String(err)
+    const name = typeof action === 'function' ? action : () => action
     const notice: Notice = {
       id: `error:${++sequence}`,
       tone: 'error',
-      message: code === 'write-failed' ? t('common.notices.couldNotNothingChanged', { action }) : t('common.notices.couldNot', { action }),
+      get message() {
+        return code === 'write-failed' ? t('common.notices.couldNotNothingChanged', { action: name() }) : t('common.notices.couldNot', { action: name() })
+      },
       detail: reason,
       code
     }

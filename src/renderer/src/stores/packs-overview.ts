@@ -46,7 +46,7 @@ export const usePacksOverviewStore = defineStore('packs-overview', () => {
       if (ask === latest) rows.value = found
     } catch (err) {
       // The last rows main gave stay on screen.
-      if (ask === latest) useNoticesStore().reportError(err, t('dashboard.exam.actions.overview'))
+      if (ask === latest) useNoticesStore().reportError(err, () => t('dashboard.exam.actions.overview'))
     } finally {
       if (ask === latest) loading.value = false
     }

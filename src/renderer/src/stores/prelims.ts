@@ -57,7 +57,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       if (!sitting.value) adopt(active ?? null)
       history.value = past ?? []
     } catch (err) {
-      useNoticesStore().reportError(err, t('prelims.actions.check'))
+      useNoticesStore().reportError(err, () => t('prelims.actions.check'))
       return
     }
     // The bell rang while the app was closed: hand the paper in as it was saved, as the exam hall would.
@@ -73,7 +73,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       clock = startClock(clock.spent, 0, Date.now())
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('prelims.actions.start'))
+      const notice = useNoticesStore().reportError(err, () => t('prelims.actions.start'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -121,7 +121,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       } catch (err) {
         // The sheet stays on screen and goes to main again with the next change or on submit.
         saveState.value = 'failed'
-        useNoticesStore().reportError(err, t('prelims.actions.save'))
+        useNoticesStore().reportError(err, () => t('prelims.actions.save'))
       }
     })
     return saving
@@ -170,7 +170,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
       return { ok: true }
     } catch (err) {
       // The paper and every answer stay; the student can hand it in again.
-      const notice = useNoticesStore().reportError(err, t('prelims.actions.submit'))
+      const notice = useNoticesStore().reportError(err, () => t('prelims.actions.submit'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -181,7 +181,7 @@ export const usePrelimsStore = defineStore('prelims', () => {
     try {
       result.value = await api['prelims:result']({ paperId })
     } catch (err) {
-      useNoticesStore().reportError(err, t('prelims.actions.result'))
+      useNoticesStore().reportError(err, () => t('prelims.actions.result'))
     }
   }
 

@@ -31,7 +31,7 @@ export const useProgressStore = defineStore('progress', () => {
       loadState.value = { ...loadState.value, [packId]: 'ready' }
     } catch (err) {
       loadState.value = { ...loadState.value, [packId]: 'failed' }
-      useNoticesStore().reportError(err, t('reading.actions.loadProgress'))
+      useNoticesStore().reportError(err, () => t('reading.actions.loadProgress'))
     }
   }
 
@@ -50,7 +50,7 @@ export const useProgressStore = defineStore('progress', () => {
       set(await api['progress:markRead']({ packId, sectionId, read }))
       return true
     } catch (err) {
-      useNoticesStore().reportError(err, t(read ? 'reading.actions.markRead' : 'reading.actions.markUnread'))
+      useNoticesStore().reportError(err, () => t(read ? 'reading.actions.markRead' : 'reading.actions.markUnread'))
       return false
     }
   }
@@ -62,7 +62,7 @@ export const useProgressStore = defineStore('progress', () => {
     try {
       set(await api['progress:setLocation'](blockId ? { packId, sectionId, blockId } : { packId, sectionId }))
     } catch (err) {
-      useNoticesStore().reportError(err, t('reading.actions.rememberPlace'))
+      useNoticesStore().reportError(err, () => t('reading.actions.rememberPlace'))
     }
   }
 

@@ -42,7 +42,7 @@ export const useSearchStore = defineStore('search', () => {
       answered.value = trimmed
       active.value = 0
     } catch (err) {
-      if (ask === latest) useNoticesStore().reportError(err, t('search.actions.search'))
+      if (ask === latest) useNoticesStore().reportError(err, () => t('search.actions.search'))
     } finally {
       if (ask === latest) searching.value = false
     }

@@ -20,7 +20,7 @@ export const useSettingsStore = defineStore('settings', () => {
       settings.value = await api['settings:get']()
       loaded.value = true
     } catch (err) {
-      useNoticesStore().reportError(err, t('settings.actions.load'))
+      useNoticesStore().reportError(err, () => t('settings.actions.load'))
     }
   }
 
@@ -31,7 +31,7 @@ export const useSettingsStore = defineStore('settings', () => {
       return { ok: true }
     } catch (err) {
       // The old value stays: main did not confirm the change.
-      const notice = useNoticesStore().reportError(err, t('settings.actions.save'))
+      const notice = useNoticesStore().reportError(err, () => t('settings.actions.save'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

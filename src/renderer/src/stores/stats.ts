@@ -17,7 +17,7 @@ export const useStatsStore = defineStore('stats', () => {
       stats.value = (await api['study:stats']({ packId })) ?? null
     } catch (err) {
       // The last numbers main gave stay on screen.
-      useNoticesStore().reportError(err, t('selftest.actions.loadStats'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.loadStats'))
     } finally {
       loading.value = false
     }

@@ -48,7 +48,7 @@ export const useStudyStore = defineStore('study', () => {
     try {
       counts.value = (await fetchQueue({ packId, mode: 'due' }, 1))?.counts ?? null
     } catch (err) {
-      useNoticesStore().reportError(err, t('selftest.actions.countDue'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.countDue'))
     }
   }
 
@@ -66,7 +66,7 @@ export const useStudyStore = defineStore('study', () => {
       reviewed.value = 0
       return true
     } catch (err) {
-      useNoticesStore().reportError(err, t('selftest.actions.start'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.start'))
       return false
     } finally {
       loading.value = false
@@ -82,7 +82,7 @@ export const useStudyStore = defineStore('study', () => {
       items.value = queue.items
       counts.value = queue.counts
     } catch (err) {
-      useNoticesStore().reportError(err, t('selftest.actions.refill'))
+      useNoticesStore().reportError(err, () => t('selftest.actions.refill'))
     }
   }
 
@@ -105,7 +105,7 @@ export const useStudyStore = defineStore('study', () => {
       items.value = items.value.filter((i) => i !== item)
       reviewed.value += 1
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('selftest.actions.rate'))
+      const notice = useNoticesStore().reportError(err, () => t('selftest.actions.rate'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false
@@ -131,7 +131,7 @@ export const useStudyStore = defineStore('study', () => {
       return { ok: true, itemId: undone.itemId }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'not-found') return { ok: false, message: t('selftest.session.noRatingToUndo') }
-      const notice = useNoticesStore().reportError(err, t('selftest.actions.undo'))
+      const notice = useNoticesStore().reportError(err, () => t('selftest.actions.undo'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       saving.value = false

@@ -62,7 +62,7 @@ export const useWritingStore = defineStore('writing', () => {
       if (!draft.value && saved) resume(saved)
       status.value = 'ready'
     } catch (err) {
-      useNoticesStore().reportError(err, t('write.actions.load'))
+      useNoticesStore().reportError(err, () => t('write.actions.load'))
       status.value = 'failed'
     }
   }
@@ -71,7 +71,7 @@ export const useWritingStore = defineStore('writing', () => {
     try {
       overview.value = (await api['writing:overview']()) ?? EMPTY
     } catch (err) {
-      useNoticesStore().reportError(err, t('write.actions.refresh'))
+      useNoticesStore().reportError(err, () => t('write.actions.refresh'))
     }
   }
 
@@ -152,7 +152,7 @@ export const useWritingStore = defineStore('writing', () => {
       draft.value = null
       return saved
     } catch (err) {
-      useNoticesStore().reportError(err, t('write.actions.submit'))
+      useNoticesStore().reportError(err, () => t('write.actions.submit'))
       // Not submitted: the text stays on screen, and on disk as a draft.
       void keeper.save()
       return null
@@ -229,7 +229,7 @@ export const useWritingStore = defineStore('writing', () => {
       await refresh()
       return { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('write.actions.score'))
+      const notice = useNoticesStore().reportError(err, () => t('write.actions.score'))
       return { ok: false, message: notice.detail ?? notice.message }
     } finally {
       busy.value = false
@@ -251,7 +251,7 @@ export const useWritingStore = defineStore('writing', () => {
       const result = await saveTextFile(file.fileName, file.content, 'text/markdown')
       return result.mode === 'cancelled' ? { ok: false, message: t('write.errors.exportCancelled') } : { ok: true }
     } catch (err) {
-      const notice = useNoticesStore().reportError(err, t('write.actions.export'))
+      const notice = useNoticesStore().reportError(err, () => t('write.actions.export'))
       return { ok: false, message: notice.detail ?? notice.message }
     }
   }

@@ -23,6 +23,8 @@ export interface SearchResult {
   sectionId?: string
   blockId?: string
   title: string
+  /** The title's Hindi, given when the match itself is Hindi and the entry has one (a glossary term's, a section's). */
+  titleHi?: string
   snippet: Snippet
   score: number
 }

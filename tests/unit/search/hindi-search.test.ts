@@ -91,6 +91,19 @@ describe('search over Hindi fields', () => {
     expect(results[0]!.snippet.match).toBe('संविधान')
   })
 
+  it('gives the Hindi title beside the English one when the match is Hindi, and not otherwise', () => {
+    const index = buildSearchIndex([hindiPack()])
+    for (const query of ['संविधान', 'samvidhan']) {
+      const [hit] = index.search({ query })
+      expect(hit, query).toMatchObject({ id: 'g-constitution', title: 'Constitution', titleHi: 'संविधान' })
+    }
+    const section = index.search({ query: 'द्विपक्षीय' }).find((r) => r.id === 'blk-a')!
+    expect(section.titleHi).toBe('भारत और रूस के द्विपक्षीय संबंध')
+    const english = index.search({ query: 'constitution' })[0]!
+    expect(english.id).toBe('g-constitution')
+    expect(english.titleHi).toBeUndefined()
+  })
+
   it('finds a glossary entry by a word of its Hindi meaning, and by a half-typed Hindi word', () => {
     const index = buildSearchIndex([hindiPack()])
     expect(ids(index.search({ query: 'सर्वोच्च' }))).toEqual(['g-constitution'])

@@ -22,6 +22,8 @@ export interface SearchDoc extends Pick<SearchResult, 'kind' | 'id' | 'packId' |
   text: string
   /** What the result shows as its title. */
   label: string
+  /** The label's Hindi, shown beside it when a Hindi word matched. */
+  labelHi?: string
   /** The entry's Hindi (also in title or text), for the index of Hindi typed in Latin letters; absent when it has none. */
   hindi?: string
 }
@@ -100,6 +102,7 @@ export function packDocs(pack: Pack): SearchDoc[] {
         title: sectionHi === undefined ? (block.title ?? '') : [block.title, sectionHi].filter(Boolean).join('\n'),
         text,
         label: block.title ?? section.title,
+        ...(block.title === undefined && section.titleHi ? { labelHi: section.titleHi } : {}),
         ...(hindi ? { hindi } : {})
       })
     }
@@ -113,6 +116,7 @@ export function packDocs(pack: Pack): SearchDoc[] {
       title: [g.term, ...(g.aliases ?? []), ...(g.termHi ? [g.termHi] : [])].join('\n'),
       text: g.meaningHi ? `${g.expansion}: ${g.meaning}\n${g.meaningHi}` : `${g.expansion}: ${g.meaning}`,
       label: g.term,
+      ...(g.termHi ? { labelHi: g.termHi } : {}),
       ...(g.termHi || g.meaningHi ? { hindi: [g.termHi, g.meaningHi].filter(Boolean).join('\n') } : {})
     })
   }

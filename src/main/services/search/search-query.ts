@@ -16,6 +16,7 @@ import type { SearchResult } from '../../../shared/domain/search'
 import { hindiDoc, hindiTermsOf, mergeHits, newHindiSearch, type Hit, type HindiDoc } from './hindi-index'
 import { annotationDoc, annotationKey, packDocs, type SearchDoc } from './search-docs'
 import { makeSnippet, type SnippetOptions } from './snippet'
+import { hasDevanagari } from '../../../shared/domain/hindi-text'
 
 export interface SearchQuery {
   query: string
@@ -93,7 +94,7 @@ export function createBuilder(): Builder {
   const freshPackDocs = (pack: Pack): Placement[] => {
     const placements: Placement[] = []
     for (const doc of packDocs(pack)) {
-      const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label])
+      const content = JSON.stringify([doc.kind, doc.id, doc.sectionId ?? '', doc.blockId ?? '', doc.title, doc.text, doc.label, doc.labelHi ?? ''])
       const existing = byContent.get(content)
       const entry = existing === undefined ? undefined : docs.get(existing)
       if (entry) {
@@ -143,6 +144,7 @@ export function createBuilder(): Builder {
       ...(doc.sectionId !== undefined ? { sectionId: doc.sectionId } : {}),
       ...(doc.blockId !== undefined ? { blockId: doc.blockId } : {}),
       title: doc.label,
+      ...(doc.labelHi !== undefined && hasDevanagari(plain.match) ? { titleHi: doc.labelHi } : {}),
       snippet: plain,
       score: Math.round(hit.score * 1000) / 1000
     }

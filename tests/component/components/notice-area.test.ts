@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import NoticeArea from '@renderer/components/common/NoticeArea.vue'
 import { applyLocale, t } from '@renderer/i18n'
 import { useNoticesStore } from '@renderer/stores/notices'
+import type { StoreNotice } from '@shared/domain'
 import { ApiError } from '@shared/result'
 import { main, resetApi } from '../helpers/fake-api'
 import { settle } from '../helpers/mount-app'
@@ -21,19 +22,19 @@ afterEach(async () => {
   await applyLocale('en')
 })
 
+const progressRecovered = (): StoreNotice => ({
+  id: 'n1',
+  kind: 'recovered',
+  file: 'progress.json',
+  keptAs: 'progress.corrupt-1.json',
+  restoredFrom: 'defaults',
+  reason: 'bad JSON',
+  at: '2026-11-25T10:00:00Z'
+})
+
 describe('NoticeArea', () => {
   it('renders a recovered notice from main and dismisses it', async () => {
-    main.notices = [
-      {
-        id: 'n1',
-        kind: 'recovered',
-        file: 'progress.json',
-        keptAs: 'progress.corrupt-1.json',
-        restoredFrom: 'defaults',
-        reason: 'bad JSON',
-        at: '2026-11-25T10:00:00Z'
-      }
-    ]
+    main.notices = [progressRecovered()]
     const wrapper = mount(NoticeArea, { attachTo: document.body })
     await useNoticesStore().load()
     await settle()
@@ -57,17 +58,7 @@ describe('NoticeArea', () => {
   })
 
   it('follows the interface language when it changes while a notice is on screen', async () => {
-    main.notices = [
-      {
-        id: 'n1',
-        kind: 'recovered',
-        file: 'progress.json',
-        keptAs: 'progress.corrupt-1.json',
-        restoredFrom: 'defaults',
-        reason: 'bad JSON',
-        at: '2026-11-25T10:00:00Z'
-      }
-    ]
+    main.notices = [progressRecovered()]
     const wrapper = mount(NoticeArea, { attachTo: document.body })
     const notices = useNoticesStore()
     await notices.load()

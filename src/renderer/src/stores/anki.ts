@@ -7,12 +7,13 @@ import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
 import { formatNumber } from '@renderer/i18n/format'
-import { readFileBase64, readFileText, sizeProblem, type FileStep } from '@renderer/lib/read-file'
+import { readFileBase64, readFileText, sizeProblem } from '@renderer/lib/read-file'
 import { saveBinaryFile, saveTextFile } from '@renderer/lib/save-file'
 import { ANKI_CSV_MAX_BYTES, ANKI_MAX_BYTES, type AnkiFormat, type AnkiPreview } from '@shared/domain/anki'
 import { ApiError } from '@shared/result'
-import { useDataStore, type DataMessage } from './data'
-import { useLibraryStore } from './library'
+import type { DataMessage } from './data'
+import { useFileTask } from './file-task'
+import { usePacksImportStore } from './packs-import'
 
 /** Main's refusal under a headline in the page's language; the page's own refusal (already translated) as it is. */
 function failure(err: unknown): DataMessage {
@@ -24,26 +25,11 @@ function failure(err: unknown): DataMessage {
 const isApkg = (name: string): boolean => /\.(apkg|colpkg)$/i.test(name)
 
 export const useAnkiStore = defineStore('anki', () => {
-  const busy = ref(false)
-  const step = ref<FileStep | null>(null)
-  const message = ref<DataMessage | null>(null)
+  const { busy, step, message, run: runTask } = useFileTask<DataMessage>()
   const preview = ref<AnkiPreview | null>(null)
   const chosen = ref<{ fileName: string; content: string } | null>(null)
 
-  async function run(label: string, task: () => Promise<void>): Promise<void> {
-    if (busy.value) return
-    busy.value = true
-    message.value = null
-    step.value = { label, percent: null }
-    try {
-      await task()
-    } catch (err) {
-      message.value = failure(err)
-    } finally {
-      busy.value = false
-      step.value = null
-    }
-  }
+  const run = (label: string, task: () => Promise<void>) => runTask(task, failure, () => (step.value = { label, percent: null }))
 
   const exportPack = (packId: string, format: AnkiFormat) =>
     run(format === 'apkg' ? t('notes.anki.steps.makingDeck') : t('notes.anki.steps.makingCsv'), async () => {
@@ -76,12 +62,7 @@ export const useAnkiStore = defineStore('anki', () => {
     run(t('notes.anki.steps.adding'), async () => {
       if (!chosen.value) return
       const result = await api['anki:import']({ ...chosen.value, packId: preview.value?.packId })
-      const library = useLibraryStore()
-      const list = await api['packs:list']()
-      library.$patch({ packs: list.packs, errors: list.errors })
-      await useDataStore()
-        .refreshSummary()
-        .catch(() => undefined)
+      await usePacksImportStore().showList(await api['packs:list']())
       preview.value = null
       chosen.value = null
       message.value = {

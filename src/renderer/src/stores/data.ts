@@ -8,9 +8,8 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
-import { formatNumber } from '@renderer/i18n/format'
 import { backupLabel } from '@renderer/lib/backup-label'
-import { readFileText, type FileStep } from '@renderer/lib/read-file'
+import { oversize, readFileText, type FileStep } from '@renderer/lib/read-file'
 import { saveTextFile } from '@renderer/lib/save-file'
 import { BACKUP_MAX_BYTES, type AutomaticBackup, type BackupInfo, type DataSummary } from '@shared/domain/data'
 import { ApiError } from '@shared/result'
@@ -54,13 +53,10 @@ export function failedMessage(action: DataAction | 'load', err: unknown): DataMe
   }
 }
 
-const MB = 1024 * 1024
-
 /** A sentence naming the size and the limit, or null when the file fits (checked before a byte is read). */
 function tooLarge(file: File): string | null {
-  if (file.size <= BACKUP_MAX_BYTES) return null
-  const size = formatNumber(file.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  return t('data.messages.tooLarge', { file: file.name, size, limit: formatNumber(Math.round(BACKUP_MAX_BYTES / MB)) })
+  const sizes = oversize(file, BACKUP_MAX_BYTES)
+  return sizes ? t('data.messages.tooLarge', { file: file.name, ...sizes }) : null
 }
 
 export type DataAction = 'backup' | 'inspect' | 'restore' | 'reset' | 'automatic' | 'folder' | 'delete-progress'

@@ -8,10 +8,11 @@ import { ref, shallowRef } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
 import type { FilledText } from '@renderer/lib/filled-text'
-import { FileRefusal, oversize, readFileBase64, readFileText, type FileStep } from '@renderer/lib/read-file'
+import { FileRefusal, oversize, readFileBase64, readFileText } from '@renderer/lib/read-file'
 import { cardTotal, counted, updateSentence } from '@renderer/lib/notes-preview-text'
 import { DOCX_MAX_BYTES, NOTES_MAX_BYTES, type NotesPreview } from '@shared/domain/notes'
 import type { PackSummary } from '@shared/domain'
+import { useFileTask } from './file-task'
 import { useLibraryStore } from './library'
 import { notesFailure, notesMessage, usePacksImportStore, type NotesMessage } from './packs-import'
 
@@ -31,29 +32,21 @@ export interface PendingNotes {
 }
 
 export const useNotesImportStore = defineStore('notes-import', () => {
-  const busy = ref(false)
+  const { busy, step, message, run: runTask } = useFileTask<NotesMessage>()
   const target = ref<NotesTarget | null>(null)
-  const step = ref<FileStep | null>(null)
-  const message = ref<NotesMessage | null>(null)
   const pending = shallowRef<PendingNotes | null>(null)
   /** The pack just created or updated, so the page can offer to open it. */
   const saved = ref<PackSummary | null>(null)
 
-  async function run(where: NotesTarget, task: () => Promise<void>, headline: () => FilledText): Promise<void> {
-    if (busy.value) return
-    busy.value = true
-    target.value = where
-    message.value = null
-    saved.value = null
-    try {
-      await task()
-    } catch (err) {
-      message.value = notesFailure(err, headline())
-    } finally {
-      busy.value = false
-      step.value = null
-    }
-  }
+  const run = (where: NotesTarget, task: () => Promise<void>, headline: () => FilledText) =>
+    runTask(
+      task,
+      (err) => notesFailure(err, headline()),
+      () => {
+        target.value = where
+        saved.value = null
+      }
+    )
 
   const input = (p: Omit<PendingNotes, 'preview'>) => ({
     fileName: p.fileName,

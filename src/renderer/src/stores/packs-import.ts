@@ -3,14 +3,14 @@
 // library's list changes, so the list is refreshed in place rather than
 // reloading the page; progress stays on disk either way.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import { api } from '@renderer/api'
 import { t } from '@renderer/i18n'
 import { fillText, type FilledText } from '@renderer/lib/filled-text'
-import { FileRefusal, oversize, readFileText, type FileStep } from '@renderer/lib/read-file'
+import { FileRefusal, oversize, readFileText } from '@renderer/lib/read-file'
 import { PACK_MAX_BYTES } from '@shared/domain/data'
 import type { PackList } from '@shared/domain'
 import { failureMessage, useDataStore, type DataMessage } from './data'
+import { useFileTask } from './file-task'
 import { useLibraryStore } from './library'
 
 /**
@@ -32,9 +32,7 @@ export interface NotesMessage extends DataMessage {
 export const notesMessage = (tone: NotesMessage['tone'], filled: FilledText): NotesMessage => ({ tone, text: fillText(filled), details: [], filled })
 
 export const usePacksImportStore = defineStore('packs-import', () => {
-  const busy = ref(false)
-  const step = ref<FileStep | null>(null)
-  const message = ref<NotesMessage | null>(null)
+  const { busy, step, message, run: runTask } = useFileTask<NotesMessage>()
 
   /** Shows main's list; if the open pack is gone, opens the first again. */
   async function showList(list: PackList): Promise<void> {
@@ -47,19 +45,7 @@ export const usePacksImportStore = defineStore('packs-import', () => {
       .catch(() => undefined)
   }
 
-  async function run(task: () => Promise<void>, headline: () => FilledText): Promise<void> {
-    if (busy.value) return
-    busy.value = true
-    message.value = null
-    try {
-      await task()
-    } catch (err) {
-      message.value = notesFailure(err, headline())
-    } finally {
-      busy.value = false
-      step.value = null
-    }
-  }
+  const run = (task: () => Promise<void>, headline: () => FilledText) => runTask(task, (err) => notesFailure(err, headline()))
 
   const importFile = (file: File) =>
     run(

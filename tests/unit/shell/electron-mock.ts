@@ -40,7 +40,9 @@ export function createElectronMock() {
       emit: (name: string, ...args: unknown[]) => unknown[]
     }>,
     ready: Promise.resolve() as Promise<void>,
-    menuTemplate: null as unknown
+    menuTemplate: null as unknown,
+    /** Set, and every window's loadURL fails with it (as Electron's does when the page cannot load). */
+    loadError: null as Error | null
   }
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
@@ -66,7 +68,10 @@ export function createElectronMock() {
     })
     isMinimized = (): boolean => false
     loadFile = vi.fn(async () => undefined)
-    loadURL = vi.fn(async (_url: string) => undefined)
+    loadURL = vi.fn(async (_url: string) => {
+      if (state.loadError) throw state.loadError
+      return undefined
+    })
     constructor(public options: Record<string, unknown>) {
       super()
       state.windows.push(this)
